@@ -1,0 +1,87 @@
+package dev.mcpfleet.runtime.definition;
+
+import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.runtime.spi.McpPrompt;
+import dev.mcpfleet.runtime.spi.McpResource;
+import dev.mcpfleet.runtime.spi.McpResourceTemplate;
+import dev.mcpfleet.runtime.spi.McpTool;
+import dev.mcpfleet.runtime.spi.ToolDescriptor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything one runtime serves, as one immutable snapshot: built from the manifest and the SPI
+ * providers at startup and on every reload, then swapped in atomically ({@link Definitions}).
+ *
+ * @param manifest the McpServer it was built from (its spec configures the layers)
+ * @param info what the server says about itself
+ * @param tools tools in tools/list order
+ * @param resources fixed resources in resources/list order
+ * @param resourceTemplates templates in resources/templates/list order
+ * @param prompts prompts in prompts/list order
+ */
+public record ServerDefinition(
+    McpServer manifest,
+    ServerInfo info,
+    List<McpTool> tools,
+    List<McpResource> resources,
+    List<McpResourceTemplate> resourceTemplates,
+    List<McpPrompt> prompts,
+    Map<String, McpTool> toolsByName,
+    Map<String, McpResource> resourcesByUri,
+    Map<String, McpPrompt> promptsByName) {
+
+  public ServerDefinition(
+      McpServer manifest,
+      ServerInfo info,
+      List<McpTool> tools,
+      List<McpResource> resources,
+      List<McpResourceTemplate> resourceTemplates,
+      List<McpPrompt> prompts) {
+    this(
+        manifest,
+        info,
+        List.copyOf(tools),
+        List.copyOf(resources),
+        List.copyOf(resourceTemplates),
+        List.copyOf(prompts),
+        index(tools, t -> t.descriptor().name()),
+        index(resources, r -> r.descriptor().uri()),
+        index(prompts, p -> p.descriptor().name()));
+  }
+
+  /**
+   * What the server says about itself (serverInfo and instructions).
+   *
+   * @param name serverInfo.name
+   * @param version serverInfo.version
+   * @param title display name, or null
+   * @param description description, or null
+   * @param instructions instructions for the model, or null
+   * @param icons icons, possibly empty
+   */
+  public record ServerInfo(
+      String name,
+      String version,
+      String title,
+      String description,
+      String instructions,
+      List<ToolDescriptor.Icon> icons) {
+
+    public ServerInfo {
+      icons = icons == null ? List.of() : List.copyOf(icons);
+    }
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+    Map<String, T> byKey = new LinkedHashMap<>();
+    for (T item : items) {
+      if (byKey.putIfAbsent(key.apply(item), item) != null) {
+        throw new IllegalArgumentException("'" + key.apply(item) + "' is defined twice");
+      }
+    }
+    return Map.copyOf(byKey);
+  }
+}
