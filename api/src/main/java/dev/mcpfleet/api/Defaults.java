@@ -14,6 +14,16 @@ public final class Defaults {
   public static final int PORT = 8080;
 
   public static final String MCP_PATH = "/mcp";
+
+  // How a pod hands the definition and secrets to the runtime. The container runs
+  //   serve /etc/mcp-fleet/mcpserver.yaml --bind 0.0.0.0 --port 8080
+  // with the operator's ConfigMap mounted at CONFIG_DIR, the API-key Secret (auth mode apiKey) at
+  // API_KEYS_DIR (one file per key, named by the caller), values of Secret/ConfigMap references as
+  // environment variables named by ValueSource.envName(), and an emptyDir at /tmp (the root
+  // filesystem is read-only).
+  public static final String CONFIG_DIR = "/etc/mcp-fleet";
+  public static final String CONFIG_FILE = "mcpserver.yaml";
+  public static final String API_KEYS_DIR = "/var/run/mcp-fleet/api-keys";
   public static final String HEALTH_PATH = "/health";
   public static final String READY_PATH = "/ready";
   public static final String METRICS_PATH = "/metrics";
