@@ -1,0 +1,30 @@
+package dev.mcpfleet.runtime.pipeline;
+
+import dev.mcpfleet.runtime.spi.CallContext;
+import dev.mcpfleet.runtime.spi.McpTool;
+import dev.mcpfleet.runtime.spi.ToolCall;
+import dev.mcpfleet.runtime.spi.ToolResult;
+
+/**
+ * One layer around a tool call (validation, cache, circuit breaker, timeout, retry, sanitization,
+ * audit...). A layer either answers itself or calls {@code next}. Layers run on the call's virtual
+ * thread (or inline for inline tools), so they may block only when the tool may.
+ */
+public interface ToolLayer {
+
+  ToolResult call(ToolInvocation invocation, Chain next) throws Exception;
+
+  /** The rest of the chain, ending with the tool itself. */
+  interface Chain {
+    ToolResult proceed(ToolInvocation invocation) throws Exception;
+  }
+
+  /**
+   * One invocation travelling through the layers.
+   *
+   * @param tool the tool
+   * @param call its name and arguments
+   * @param context what the tool may do while it runs, and who calls
+   */
+  record ToolInvocation(McpTool tool, ToolCall call, CallContext context) {}
+}
