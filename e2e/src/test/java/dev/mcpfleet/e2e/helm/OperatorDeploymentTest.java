@@ -87,11 +87,9 @@ class OperatorDeploymentTest {
   void imagesDefaultToTheChartsAppVersion() {
     Container operator = operator(deployment("{}"));
 
-    assertThat(operator.getImage())
-        .isEqualTo("ghcr.io/mcp-fleet/mcp-fleet-operator:" + Repository.projectVersion());
+    assertThat(operator.getImage()).isEqualTo("mcp-fleet/operator:" + Repository.projectVersion());
     assertThat(env(operator))
-        .containsEntry(
-            "RUNTIME_IMAGE", "ghcr.io/mcp-fleet/mcp-fleet-runtime:" + Repository.projectVersion());
+        .containsEntry("RUNTIME_IMAGE", "mcp-fleet/runtime:" + Repository.projectVersion());
   }
 
   @Test
@@ -114,7 +112,7 @@ class OperatorDeploymentTest {
     Deployment deployment = deployment("{}");
 
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
-    assertThat(env(operator(deployment))).containsEntry("LEADER_ELECTION_ENABLED", "false");
+    assertThat(env(operator(deployment))).containsEntry("LEADER_ELECTION", "false");
   }
 
   @Test
@@ -123,7 +121,7 @@ class OperatorDeploymentTest {
 
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
     assertThat(env(operator(deployment)))
-        .containsEntry("LEADER_ELECTION_ENABLED", "true")
+        .containsEntry("LEADER_ELECTION", "true")
         .containsEntry("LEADER_ELECTION_LEASE_NAME", "mcp-fleet-operator");
     assertThat(operator(deployment).getEnv())
         .filteredOn(e -> e.getName().equals("POD_NAMESPACE"))
@@ -157,6 +155,15 @@ class OperatorDeploymentTest {
   void jvmHeapFollowsTheMemoryLimit() {
     assertThat(env(operator(deployment("{}"))).get("JAVA_TOOL_OPTIONS"))
         .contains("-XX:MaxRAMPercentage=75");
+  }
+
+  @Test
+  void runningReconciliationsFinishWithinTheGracePeriod() {
+    Deployment deployment = deployment("terminationGracePeriodSeconds: 60");
+
+    assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isEqualTo(60);
+    assertThat(env(operator(deployment))).containsEntry("SHUTDOWN_TIMEOUT", "50s");
   }
 
   @Test
