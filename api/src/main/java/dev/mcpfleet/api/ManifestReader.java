@@ -34,7 +34,8 @@ public final class ManifestReader {
       JsonMapper.builder(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // No FAIL_ON_TRAILING_TOKENS: documents() reads every document anyway, and the check
+          // breaks fabric8 deserializers that read a sub-tree (Quantity: "cpu: 500m").
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 

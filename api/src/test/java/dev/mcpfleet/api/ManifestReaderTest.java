@@ -44,6 +44,25 @@ class ManifestReaderTest {
   }
 
   @Test
+  void readsKubernetesQuantitiesInPodResources() throws Exception {
+    McpServer server =
+        ManifestReader.parse(
+            "sized.yaml",
+            MANIFEST
+                + """
+                  pod:
+                    resources:
+                      requests: {cpu: 500m, memory: 512Mi}
+                      limits: {cpu: "1", memory: 1Gi}
+                """);
+
+    assertThat(server.getSpec().pod().resources().getRequests().get("cpu").toString())
+        .isEqualTo("500m");
+    assertThat(server.getSpec().pod().resources().getLimits().get("memory").toString())
+        .isEqualTo("1Gi");
+  }
+
+  @Test
   void readsJustTheServerPart() throws Exception {
     McpServer server =
         ManifestReader.parse(

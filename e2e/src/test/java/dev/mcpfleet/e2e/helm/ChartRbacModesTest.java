@@ -2,6 +2,8 @@ package dev.mcpfleet.e2e.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpfleet.api.ManifestReader;
+import dev.mcpfleet.e2e.support.Samples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,20 @@ class ChartRbacModesTest {
               assertThat(b.getRoleRef().getName()).isEqualTo(FULLNAME);
               assertThat(b.getSubjects()).containsExactly(subject(account));
             });
+  }
+
+  @Test
+  void teamSampleValuesLetTheOperatorReconcileTheTeamSample() throws Exception {
+    String values = Files.readString(Samples.dir().resolve("helm/team-a-values.yaml"));
+    String teamNamespace =
+        ManifestReader.read(Samples.named("team-a.yaml")).getMetadata().getNamespace();
+
+    RenderedChart chart = HelmChart.render(values);
+
+    assertThat(chart.all(ClusterRole.class)).isEmpty();
+    assertThat(chart.all(Role.class))
+        .extracting(r -> r.getMetadata().getNamespace())
+        .contains(teamNamespace);
   }
 
   @Test
