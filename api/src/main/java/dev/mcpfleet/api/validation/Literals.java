@@ -3,7 +3,6 @@ package dev.mcpfleet.api.validation;
 import dev.mcpfleet.api.validation.TemplateText.Literal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
 
 /** Checks of literal values: base64 data and URIs (with placeholders standing for a value). */
 final class Literals {
@@ -12,27 +11,14 @@ final class Literals {
 
   /** Reports {@code value} unless it is base64 (whitespace, e.g. from YAML line folding, aside). */
   static void base64(String value, String path, Problems out) {
-    try {
-      Base64.getDecoder().decode(stripWhitespace(value));
-    } catch (IllegalArgumentException e) {
+    String problem = Base64Data.problem(value);
+    if (problem != null) {
       out.add(
           path,
           "is not valid base64 ("
-              + e.getMessage()
+              + problem
               + "); encode the bytes with e.g. `base64 -w0 file.png`");
     }
-  }
-
-  /** The value with spaces and line breaks removed, as base64 data is sent. */
-  static String stripWhitespace(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
   }
 
   /**

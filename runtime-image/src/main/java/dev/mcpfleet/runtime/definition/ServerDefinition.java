@@ -6,6 +6,7 @@ import dev.mcpfleet.runtime.spi.McpResource;
 import dev.mcpfleet.runtime.spi.McpResourceTemplate;
 import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ToolDescriptor;
+import dev.mcpfleet.runtime.template.UriTemplateMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.function.Function;
  * @param resources fixed resources in resources/list order
  * @param resourceTemplates templates in resources/templates/list order
  * @param prompts prompts in prompts/list order
+ * @param templateMatchers one compiled URI matcher per resource template, in the same order
  */
 public record ServerDefinition(
     McpServer manifest,
@@ -31,7 +33,8 @@ public record ServerDefinition(
     List<McpPrompt> prompts,
     Map<String, McpTool> toolsByName,
     Map<String, McpResource> resourcesByUri,
-    Map<String, McpPrompt> promptsByName) {
+    Map<String, McpPrompt> promptsByName,
+    List<UriTemplateMatcher> templateMatchers) {
 
   public ServerDefinition(
       McpServer manifest,
@@ -49,7 +52,32 @@ public record ServerDefinition(
         List.copyOf(prompts),
         index(tools, t -> t.descriptor().name()),
         index(resources, r -> r.descriptor().uri()),
-        index(prompts, p -> p.descriptor().name()));
+        index(prompts, p -> p.descriptor().name()),
+        resourceTemplates.stream()
+            .map(t -> new UriTemplateMatcher(t.descriptor().uriTemplate()))
+            .toList());
+  }
+
+  /**
+   * A resource template that a URI matches, with the URI's variables.
+   *
+   * @param template the first template (in list order) whose URI template matches
+   * @param variables the variables' values, percent-decoded
+   */
+  public record TemplateMatch(McpResourceTemplate template, Map<String, String> variables) {}
+
+  /**
+   * The resource template that {@code uri} belongs to, or null when none matches (fixed resources
+   * are looked up first, in {@link #resourcesByUri()}). Matchers are compiled once per snapshot.
+   */
+  public TemplateMatch matchTemplate(String uri) {
+    for (int i = 0; i < templateMatchers.size(); i++) {
+      Map<String, String> variables = templateMatchers.get(i).match(uri);
+      if (variables != null) {
+        return new TemplateMatch(resourceTemplates.get(i), variables);
+      }
+    }
+    return null;
   }
 
   /**

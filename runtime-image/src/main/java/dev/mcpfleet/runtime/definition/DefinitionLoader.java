@@ -1,0 +1,127 @@
+package dev.mcpfleet.runtime.definition;
+
+import dev.mcpfleet.api.ManifestException;
+import dev.mcpfleet.api.ManifestException.Problem;
+import dev.mcpfleet.api.ManifestReader;
+import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.api.validation.SpecValidator;
+import dev.mcpfleet.api.validation.SpecValidator.CodeItems;
+import dev.mcpfleet.runtime.declarative.ManifestItems;
+import dev.mcpfleet.runtime.declarative.http.HttpToolSettings;
+import dev.mcpfleet.runtime.spi.McpPrompt;
+import dev.mcpfleet.runtime.spi.McpProvider;
+import dev.mcpfleet.runtime.spi.McpTool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a manifest file into a {@link ServerDefinition}: read strictly ({@link ManifestReader}),
+ * validated ({@link SpecValidator}), then built from the manifest's items followed by those of
+ * every {@link McpProvider} on the classpath. Either the whole definition is built or a {@link
+ * ManifestException} names the file, the paths inside it and what to fix; nothing half-built ever
+ * escapes.
+ */
+public final class DefinitionLoader {
+
+  private final HttpToolSettings httpSettings;
+  private final Supplier<List<McpProvider>> providers;
+
+  /**
+   * @param providers the code-defined items, asked once per load (startup and every reload)
+   */
+  public DefinitionLoader(HttpToolSettings httpSettings, Supplier<List<McpProvider>> providers) {
+    this.httpSettings = httpSettings;
+    this.providers = providers;
+  }
+
+  /** A loader with the process environment and the providers {@link ServiceLoader} finds. */
+  public static DefinitionLoader standard() {
+    return new DefinitionLoader(HttpToolSettings.defaults(), DefinitionLoader::serviceProviders);
+  }
+
+  /** The providers registered in {@code META-INF/services} on the classpath. */
+  public static List<McpProvider> serviceProviders() {
+    List<McpProvider> found = new ArrayList<>();
+    ServiceLoader.load(McpProvider.class).forEach(found::add);
+    return found;
+  }
+
+  /** Loads {@code file}, or explains why it cannot be served. */
+  public ServerDefinition load(Path file) throws ManifestException {
+    return load(file.toString(), ManifestFile.read(file));
+  }
+
+  /**
+   * Loads manifest {@code text} read from {@code source} (named in messages), or explains why it
+   * cannot be served.
+   */
+  public ServerDefinition load(String source, String text) throws ManifestException {
+    McpServer manifest = ManifestReader.parse(source, text);
+    if (manifest.getSpec().server() == null && manifest.getSpec().upstream() != null) {
+      throw new ManifestException(
+          source,
+          List.of(
+              new Problem(
+                  "spec.upstream",
+                  "fronting an existing MCP server is not supported by this runtime yet; declare"
+                      + " the tools under spec.server")));
+    }
+    List<McpProvider> code = providers.get();
+    List<McpTool> codeTools = collect(code, McpProvider::tools);
+    List<McpPrompt> codePrompts = collect(code, McpProvider::prompts);
+    List<Problem> problems =
+        SpecValidator.validate(
+            manifest.getSpec(),
+            new CodeItems(
+                names(codeTools, t -> t.descriptor().name()),
+                names(codePrompts, p -> p.descriptor().name())));
+    if (!problems.isEmpty()) {
+      throw new ManifestException(source, problems);
+    }
+    ManifestItems items = ManifestItems.of(manifest.getSpec(), httpSettings);
+    if (!items.problems().isEmpty()) {
+      throw new ManifestException(source, items.problems());
+    }
+    try {
+      return new ServerDefinition(
+          manifest,
+          items.info(),
+          concat(items.tools(), codeTools),
+          concat(items.resources(), collect(code, McpProvider::resources)),
+          concat(items.resourceTemplates(), collect(code, McpProvider::resourceTemplates)),
+          concat(items.prompts(), codePrompts));
+    } catch (IllegalArgumentException e) {
+      // The manifest's names are unique (validated), so the clash involves code.
+      throw new ManifestException(
+          source,
+          List.of(
+              new Problem(
+                  "spec.server",
+                  e.getMessage()
+                      + " (by the manifest and by code on the classpath); rename one of them")));
+    }
+  }
+
+  private static <T> List<T> collect(
+      List<McpProvider> providers, Function<McpProvider, List<T>> items) {
+    List<T> all = new ArrayList<>();
+    providers.forEach(p -> all.addAll(items.apply(p)));
+    return all;
+  }
+
+  private static <T> java.util.Set<String> names(List<T> items, Function<T, String> name) {
+    return items.stream().map(name).collect(Collectors.toSet());
+  }
+
+  private static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
+    List<T> all = new ArrayList<>(first.size() + second.size());
+    all.addAll(first);
+    all.addAll(second);
+    return all;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.mcpfleet.runtime.definition;
+
+import dev.mcpfleet.api.ManifestException;
+import dev.mcpfleet.api.ManifestException.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a manifest file, following symlinks (a Kubernetes ConfigMap mount is made of them). */
+final class ManifestFile {
+
+  private ManifestFile() {}
+
+  static String read(Path file) throws ManifestException {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ManifestException(
+          file.toString(), List.of(new Problem("", "no such file; check the path")));
+    } catch (IOException e) {
+      throw new ManifestException(
+          file.toString(), List.of(new Problem("", "cannot read: " + e.getMessage())));
+    }
+  }
+}
