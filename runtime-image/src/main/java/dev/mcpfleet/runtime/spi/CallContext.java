@@ -1,7 +1,11 @@
 package dev.mcpfleet.runtime.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a tool, resource or prompt may do while it runs, whichever protocol revision the client
@@ -63,6 +67,86 @@ public interface CallContext {
    * @throws MissingClientCapabilityException when the client did not declare roots
    */
   JsonNode listRoots(String key) throws Exception;
+
+  /**
+   * Asks the client for several inputs at once. In 2026-07-28 they travel together in one {@code
+   * input_required} result (one round trip instead of one per input); in the legacy revisions they
+   * are sent one after another. Keys must be unique within the call and stable between runs.
+   *
+   * @return each request's answer by key
+   * @throws MissingClientCapabilityException when the client did not declare a capability one of
+   *     the requests needs
+   */
+  default Map<String, JsonNode> ask(List<InputRequest> requests) throws Exception {
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    for (InputRequest request : requests) {
+      JsonNode answer =
+          switch (request.method()) {
+            case InputRequest.ELICIT ->
+                elicit(
+                    request.key(),
+                    request.params().path("message").asText(),
+                    (ObjectNode) request.params().get("requestedSchema"));
+            case InputRequest.SAMPLE -> sample(request.key(), request.params());
+            case InputRequest.ROOTS -> listRoots(request.key());
+            default ->
+                throw new IllegalArgumentException("unknown input method " + request.method());
+          };
+      answers.put(request.key(), answer);
+    }
+    return answers;
+  }
+
+  /**
+   * One input asked of the client.
+   *
+   * @param key names the request within the call; stable between runs
+   * @param method elicitation/create, sampling/createMessage or roots/list
+   * @param params the request's params
+   */
+  record InputRequest(String key, String method, ObjectNode params) {
+    public static final String ELICIT = "elicitation/create";
+    public static final String SAMPLE = "sampling/createMessage";
+    public static final String ROOTS = "roots/list";
+
+    /** A form-mode elicitation. */
+    public static InputRequest elicit(String key, String message, ObjectNode requestedSchema) {
+      ObjectNode params = JsonNodeFactory.instance.objectNode().put("message", message);
+      params.set("requestedSchema", requestedSchema);
+      return new InputRequest(key, ELICIT, params);
+    }
+
+    /** A sampling request with these sampling/createMessage params. */
+    public static InputRequest sample(String key, ObjectNode params) {
+      return new InputRequest(key, SAMPLE, params);
+    }
+
+    /** A roots/list request. */
+    public static InputRequest roots(String key) {
+      return new InputRequest(key, ROOTS, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** The client capability the request needs. */
+    public String capability() {
+      return switch (method) {
+        case ELICIT -> "elicitation";
+        case SAMPLE -> "sampling";
+        case ROOTS -> "roots";
+        default -> throw new IllegalArgumentException("unknown input method " + method);
+      };
+    }
+  }
+
+  /**
+   * Ends the current run of an item in 2026-07-28 because it needs input from the client; the
+   * runtime answers {@code input_required} and runs the item again with the answers. Layers and
+   * items must let it pass (never count it as a failure, cache or retry it).
+   */
+  final class InputRequiredSignal extends RuntimeException {
+    public InputRequiredSignal() {
+      super("input from the client is required", null, false, false);
+    }
+  }
 
   /** Thrown when the item needs a client capability that the client did not declare. */
   final class MissingClientCapabilityException extends Exception {

@@ -22,6 +22,14 @@ public interface McpPrompt {
     return List.of();
   }
 
+  /**
+   * True when {@link #get} never blocks (it computes from memory), so the runtime may answer on the
+   * connection's event loop instead of a virtual thread.
+   */
+  default boolean inline() {
+    return false;
+  }
+
   /** A prompt as prompts/list shows it. */
   record PromptDescriptor(
       String name,

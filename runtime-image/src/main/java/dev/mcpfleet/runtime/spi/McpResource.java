@@ -12,6 +12,14 @@ public interface McpResource {
   List<ResourceContents> read(CallContext context) throws Exception;
 
   /**
+   * True when {@link #read} never blocks (it computes from memory), so the runtime may answer on
+   * the connection's event loop instead of a virtual thread.
+   */
+  default boolean inline() {
+    return false;
+  }
+
+  /**
    * A resource as resources/list shows it.
    *
    * @param uri unique URI

@@ -22,6 +22,14 @@ public interface McpResourceTemplate {
   }
 
   /**
+   * True when {@link #read} never blocks (it computes from memory), so the runtime may answer on
+   * the connection's event loop instead of a virtual thread.
+   */
+  default boolean inline() {
+    return false;
+  }
+
+  /**
    * A resource template as resources/templates/list shows it.
    *
    * @param uriTemplate RFC 6570 URI template

@@ -1,0 +1,175 @@
+package dev.mcpfleet.runtime;
+
+import dev.mcpfleet.runtime.definition.Definitions;
+import dev.mcpfleet.runtime.definition.ServerDefinition;
+import dev.mcpfleet.runtime.pipeline.Pipeline;
+import dev.mcpfleet.runtime.protocol.McpService;
+import dev.mcpfleet.runtime.protocol.McpServices;
+import dev.mcpfleet.runtime.protocol.inputs.RequestStateCodec;
+import dev.mcpfleet.runtime.protocol.notify.ChangeNotifier;
+import dev.mcpfleet.runtime.protocol.notify.ListenStreams;
+import dev.mcpfleet.runtime.protocol.session.SessionRegistry;
+import dev.mcpfleet.runtime.transport.HttpServer;
+import dev.mcpfleet.runtime.transport.OriginPolicy;
+import dev.mcpfleet.runtime.transport.TransportSettings;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running MCP server: Streamable HTTP at {@code /mcp} (every revision), the extra endpoints of
+ * the configuration, and the layers of a {@link Pipeline} built from the served definition. The
+ * pipeline is rebuilt whenever the definition changes, and clients hear of the change.
+ *
+ * <pre>{@code
+ * RuntimeServer server = RuntimeServer.start(config, definitions, PipelineBuilder::build);
+ * server.address();   // where it listens
+ * server.close();     // stops accepting, lets calls in flight finish, then stops
+ * }</pre>
+ */
+public final class RuntimeServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
+
+  private final RuntimeConfig config;
+  private final HttpServer http;
+  private final McpServices services;
+  private final ExecutorService blocking;
+
+  private RuntimeServer(
+      RuntimeConfig config, HttpServer http, McpServices services, ExecutorService blocking) {
+    this.config = config;
+    this.http = http;
+    this.services = services;
+    this.blocking = blocking;
+  }
+
+  /** Serves {@code definitions} with no layers ({@link Pipeline#bare()}). */
+  public static RuntimeServer start(RuntimeConfig config, Definitions definitions)
+      throws InterruptedException {
+    return start(config, definitions, definition -> Pipeline.bare());
+  }
+
+  /**
+   * Serves {@code definitions}, each request passing the layers that {@code pipelines} builds from
+   * the definition being served (called at start and after every change of definition).
+   */
+  public static RuntimeServer start(
+      RuntimeConfig config, Definitions definitions, Function<ServerDefinition, Pipeline> pipelines)
+      throws InterruptedException {
+    AtomicReference<Pipeline> pipeline =
+        new AtomicReference<>(pipelines.apply(definitions.current()));
+    ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    SessionRegistry sessions =
+        new SessionRegistry(config.maxSessions(), config.sessionIdleTimeout());
+    ListenStreams listeners = new ListenStreams();
+    McpServices services =
+        new McpServices(
+            config,
+            definitions,
+            sessions,
+            blocking,
+            new RequestStateCodec(
+                config.requestStateSecret(), config.requestStateTtl(), Clock.systemUTC()),
+            listeners);
+    TransportSettings settings =
+        new TransportSettings(
+            config.mcpPath(),
+            new OriginPolicy(config.allowedHosts(), config.allowedOrigins()),
+            config.maxBodyBytes(),
+            config.endpoints(),
+            blocking);
+    HttpServer http;
+    try {
+      http =
+          HttpServer.start(
+              config.host(),
+              config.port(),
+              config.ioThreads(),
+              settings,
+              pipeline::get,
+              new McpService(services));
+    } catch (InterruptedException | RuntimeException e) {
+      blocking.shutdownNow();
+      throw e;
+    }
+    ChangeNotifier notifier = new ChangeNotifier(listeners, sessions);
+    definitions.onChange(
+        change -> {
+          pipeline.set(pipelines.apply(change.current()));
+          notifier.changed(change);
+        });
+    schedule(http, config.keepAliveInterval(), notifier::keepAlive);
+    schedule(http, sweepInterval(config.sessionIdleTimeout()), sessions::sweep);
+    LOG.info("MCP endpoint at http://{}{}", authority(http.address()), config.mcpPath());
+    return new RuntimeServer(config, http, services, blocking);
+  }
+
+  /** Where the server listens (the real port when the configuration asked for port 0). */
+  public InetSocketAddress address() {
+    return http.address();
+  }
+
+  /** The MCP endpoint's URL, e.g. {@code http://127.0.0.1:8080/mcp}. */
+  public String url() {
+    return "http://" + authority(address()) + config.mcpPath();
+  }
+
+  /** Live legacy sessions. */
+  public int sessions() {
+    return services.sessions().size();
+  }
+
+  /**
+   * Stops gracefully: no new connections, long-lived streams and sessions end, calls in flight get
+   * up to the configured grace period to finish, then the event loops stop.
+   */
+  @Override
+  public void close() {
+    http.stopAccepting();
+    services.listeners().endAll();
+    services.sessions().endAll();
+    blocking.shutdown();
+    try {
+      blocking.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    blocking.shutdownNow();
+    http.shutdown(config.shutdownGrace());
+  }
+
+  private static void schedule(HttpServer http, Duration every, Runnable task) {
+    long millis = Math.max(10, every.toMillis());
+    http.workers()
+        .next()
+        .scheduleAtFixedRate(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                LOG.warn("periodic task failed", e);
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private static Duration sweepInterval(Duration idleTimeout) {
+    Duration half = idleTimeout.dividedBy(2);
+    return half.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : half;
+  }
+
+  private static String authority(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.mcpfleet.runtime.transport;
+
+import dev.mcpfleet.runtime.pipeline.Pipeline;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import java.util.ArrayDeque;
+import java.util.function.Supplier;
+
+/**
+ * Answers admitted MCP requests on one connection, one at a time: a request pipelined behind one
+ * still being answered waits, so answers leave in order. Also reports the connection to the request
+ * observers.
+ */
+final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private record Admitted(FullHttpRequest request, Admission admission) {}
+
+  private final McpEndpoint endpoint;
+  private final Supplier<Pipeline> pipeline;
+  private final ArrayDeque<Admitted> waiting = new ArrayDeque<>();
+  private HttpExchange current;
+
+  McpHttpHandler(McpEndpoint endpoint, Supplier<Pipeline> pipeline) {
+    super(false);
+    this.endpoint = endpoint;
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    pipeline.get().observers().forEach(o -> o.connections(1));
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    pipeline.get().observers().forEach(o -> o.connections(-1));
+    waiting.forEach(a -> a.request().release());
+    waiting.clear();
+    if (current != null) {
+      current.connectionClosed();
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    Admission admission = ctx.channel().attr(Admission.KEY).getAndSet(null);
+    if (admission == null) {
+      request.release();
+      return;
+    }
+    if (current != null && !current.finished()) {
+      waiting.add(new Admitted(request, admission));
+      return;
+    }
+    answer(ctx, new Admitted(request, admission));
+  }
+
+  private void answer(ChannelHandlerContext ctx, Admitted admitted) {
+    FullHttpRequest request = admitted.request();
+    Admission admission = admitted.admission();
+    HttpExchange exchange =
+        new HttpExchange(
+            ctx.channel(),
+            request.headers(),
+            HttpUtil.isKeepAlive(request),
+            admission.acceptsJson(),
+            admission.acceptsSse(),
+            admission.caller(),
+            admission.startNanos(),
+            admission.pipeline(),
+            () -> next(ctx));
+    current = exchange;
+    try {
+      HttpMethod method = request.method();
+      if (method.equals(HttpMethod.POST)) {
+        endpoint.post(request.content(), exchange);
+      } else if (method.equals(HttpMethod.GET)) {
+        endpoint.get(exchange);
+      } else {
+        endpoint.delete(exchange);
+      }
+    } finally {
+      request.release();
+    }
+  }
+
+  private void next(ChannelHandlerContext ctx) {
+    Admitted admitted = waiting.poll();
+    if (admitted != null) {
+      answer(ctx, admitted);
+    }
+  }
+}
