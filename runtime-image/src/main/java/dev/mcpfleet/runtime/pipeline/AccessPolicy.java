@@ -33,4 +33,15 @@ public interface AccessPolicy {
 
   /** Decides on one item. {@code name} is a tool or prompt name, or a resource URI. */
   Verdict decide(Caller caller, ItemKind kind, String name);
+
+  /**
+   * Decides on one use of an item (tools/call, resources/read, prompts/get), as opposed to a
+   * listing: the protocol layer calls this for uses, so that a policy can write an audit line for
+   * each refusal without writing one for every item a list hides.
+   *
+   * @param requestId the request's id for the audit line
+   */
+  default Verdict authorize(Caller caller, ItemKind kind, String name, String requestId) {
+    return decide(caller, kind, name);
+  }
 }

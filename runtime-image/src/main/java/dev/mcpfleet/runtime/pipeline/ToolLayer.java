@@ -14,6 +14,23 @@ public interface ToolLayer {
 
   ToolResult call(ToolInvocation invocation, Chain next) throws Exception;
 
+  /**
+   * Marks an exception that steers a call rather than reporting a failure (the call needs input
+   * from the client, or was cancelled). Layers let such exceptions through untouched: circuit
+   * breakers do not count them, retries do not repeat the call, caches store nothing, and they
+   * never become error results.
+   */
+  interface ControlFlow {}
+
+  /** True when {@code e} steers the call rather than reporting a failure. */
+  static boolean isControlFlow(Throwable e) {
+    return e instanceof ControlFlow
+        || e instanceof InterruptedException
+        || e instanceof java.util.concurrent.CancellationException
+        || e instanceof dev.mcpfleet.runtime.spi.CallContext.MissingClientCapabilityException
+        || e instanceof dev.mcpfleet.runtime.spi.CallContext.InputRequiredSignal;
+  }
+
   /** The rest of the chain, ending with the tool itself. */
   interface Chain {
     ToolResult proceed(ToolInvocation invocation) throws Exception;

@@ -20,6 +20,16 @@ public interface CallContext {
   String requestId();
 
   /**
+   * The W3C trace context ({@code traceparent} header value) that upstream HTTP calls made for this
+   * call should carry, or null. The protocol layer answers with the request's incoming {@code
+   * traceparent}; the observability layer hands tools a child of it (same trace, a span of this
+   * call), so an HTTP tool only has to copy it onto its upstream request.
+   */
+  default String traceparent() {
+    return null;
+  }
+
+  /**
    * Reports progress when the client asked for it (a progress token); otherwise does nothing.
    * {@code progress} must increase from call to call.
    */

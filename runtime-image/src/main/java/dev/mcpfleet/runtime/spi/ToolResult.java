@@ -1,6 +1,7 @@
 package dev.mcpfleet.runtime.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -9,11 +10,25 @@ import java.util.List;
  * @param content the content blocks
  * @param structuredContent structured result conforming to the tool's output schema, or null
  * @param isError true for a tool execution error the model should see
+ * @param meta the result's {@code _meta} object (e.g. the guide's error classification under {@code
+ *     dev.mcpfleet/error}, or {@code dev.mcpfleet/degraded} for a cached answer served while the
+ *     upstream is down), or null
  */
-public record ToolResult(List<Content> content, JsonNode structuredContent, boolean isError) {
+public record ToolResult(
+    List<Content> content, JsonNode structuredContent, boolean isError, ObjectNode meta) {
 
   public ToolResult {
     content = List.copyOf(content);
+  }
+
+  /** A result without {@code _meta}. */
+  public ToolResult(List<Content> content, JsonNode structuredContent, boolean isError) {
+    this(content, structuredContent, isError, null);
+  }
+
+  /** The same result with this {@code _meta} object. */
+  public ToolResult withMeta(ObjectNode meta) {
+    return new ToolResult(content, structuredContent, isError, meta);
   }
 
   /** A successful result of one text block. */
