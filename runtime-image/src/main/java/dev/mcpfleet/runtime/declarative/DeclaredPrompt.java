@@ -55,6 +55,12 @@ public final class DeclaredPrompt implements McpPrompt {
     this.completions = new PrefixCompletions(values);
   }
 
+  /** Rendered from memory: never blocks. */
+  @Override
+  public boolean inline() {
+    return true;
+  }
+
   @Override
   public PromptDescriptor descriptor() {
     return descriptor;

@@ -50,6 +50,12 @@ public final class DeclaredResourceTemplate implements McpResourceTemplate {
     this.completions = new PrefixCompletions(values);
   }
 
+  /** Rendered from memory: never blocks. */
+  @Override
+  public boolean inline() {
+    return true;
+  }
+
   @Override
   public TemplateDescriptor descriptor() {
     return descriptor;

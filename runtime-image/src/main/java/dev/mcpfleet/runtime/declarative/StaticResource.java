@@ -46,6 +46,12 @@ public final class StaticResource implements McpResource {
                 : ResourceContents.blob(spec.uri(), mimeType, Base64Data.normalize(spec.blob())));
   }
 
+  /** Rendered from memory: never blocks. */
+  @Override
+  public boolean inline() {
+    return true;
+  }
+
   @Override
   public ResourceDescriptor descriptor() {
     return descriptor;

@@ -9,11 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads a manifest file, following symlinks (a Kubernetes ConfigMap mount is made of them). */
-final class ManifestFile {
+public final class ManifestFile {
 
   private ManifestFile() {}
 
-  static String read(Path file) throws ManifestException {
+  /** The file's text, or a {@link ManifestException} that says why it cannot be read. */
+  public static String read(Path file) throws ManifestException {
+    if (Files.isDirectory(file)) {
+      throw new ManifestException(
+          file.toString(),
+          List.of(
+              new Problem(
+                  "",
+                  "is a directory; give the manifest file, e.g. "
+                      + file.resolve("mcpserver.yaml"))));
+    }
     try {
       return Files.readString(file);
     } catch (NoSuchFileException e) {

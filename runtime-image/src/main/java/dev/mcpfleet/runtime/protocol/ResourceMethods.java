@@ -1,5 +1,6 @@
 package dev.mcpfleet.runtime.protocol;
 
+import dev.mcpfleet.runtime.definition.ServerDefinition;
 import dev.mcpfleet.runtime.pipeline.AccessPolicy;
 import dev.mcpfleet.runtime.protocol.inputs.ItemRunner;
 import dev.mcpfleet.runtime.spi.McpResource;
@@ -64,7 +65,7 @@ final class ResourceMethods {
           if (resource != null) {
             return !resource.inline();
           }
-          UriTemplates.Match match = UriTemplates.match(ctx.definition(), uri);
+          ServerDefinition.TemplateMatch match = ctx.definition().matchTemplate(uri);
           return match != null && !match.template().inline();
         }
 
@@ -82,7 +83,7 @@ final class ResourceMethods {
     if (resource != null) {
       outcome = ItemRunner.run(ctx, uri, resource::read);
     } else {
-      UriTemplates.Match match = UriTemplates.match(ctx.definition(), uri);
+      ServerDefinition.TemplateMatch match = ctx.definition().matchTemplate(uri);
       if (match == null) {
         throw McpError.resourceNotFound(uri, ctx.revision());
       }

@@ -1,0 +1,152 @@
+package dev.mcpfleet.runtime.cli;
+
+import dev.mcpfleet.api.ManifestException;
+import dev.mcpfleet.runtime.RuntimeConfig;
+import dev.mcpfleet.runtime.RuntimeServer;
+import dev.mcpfleet.runtime.definition.DefinitionLoader;
+import dev.mcpfleet.runtime.definition.DefinitionWatcher;
+import dev.mcpfleet.runtime.definition.Definitions;
+import dev.mcpfleet.runtime.definition.ManifestFile;
+import dev.mcpfleet.runtime.definition.ServerDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mcp-fleet serve <file>}: loads the manifest (all or nothing), serves it over Streamable
+ * HTTP, reloads it when the file changes, and stops cleanly on Ctrl+C or SIGTERM.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the MCP server an McpServer manifest declares, over Streamable HTTP at /mcp.",
+      "Edits of the file are reloaded; a broken edit is reported and the last good definition"
+          + " stays."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "<file>",
+      description = "An McpServer manifest (YAML or JSON), or just its server part.")
+  Path file;
+
+  @Option(
+      names = "--port",
+      paramLabel = "<port>",
+      defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "<address>",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 listens on"
+              + " every interface, as in a pod.")
+  String bind;
+
+  @Option(
+      names = "--watch",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Reload the file when it changes (--no-watch: never). Default: on.")
+  boolean watch;
+
+  /** A running server and its watcher; closing stops both. */
+  record Serving(RuntimeServer server, DefinitionWatcher watcher) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (watcher != null) {
+        watcher.close();
+      }
+      server.close();
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Serving serving = start();
+    if (serving == null) {
+      return CommandLine.ExitCode.SOFTWARE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    serving.close();
+                  } catch (IOException e) {
+                    // stopping anyway
+                  }
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return CommandLine.ExitCode.OK;
+  }
+
+  /** Loads and serves the file; null (after saying why on stderr) when it cannot. */
+  Serving start() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+    }
+    DefinitionLoader loader = DefinitionLoader.standard();
+    String text;
+    ServerDefinition definition;
+    try {
+      text = ManifestFile.read(file);
+      definition = loader.load(file.toString(), text);
+    } catch (ManifestException e) {
+      spec.commandLine().getErr().println("mcp-fleet: cannot serve " + e.getMessage());
+      return null;
+    }
+    Definitions definitions = new Definitions(definition);
+    RuntimeServer server;
+    try {
+      server =
+          RuntimeServer.start(RuntimeConfig.builder().host(bind).port(port).build(), definitions);
+    } catch (Exception e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "mcp-fleet: cannot listen on "
+                  + bind
+                  + ":"
+                  + port
+                  + " ("
+                  + e.getMessage()
+                  + "); choose another port with --port or address with --bind");
+      return null;
+    }
+    DefinitionWatcher watcher =
+        watch ? DefinitionWatcher.start(file, loader, definitions, text) : null;
+    String url = server.url().replace("://0.0.0.0:", "://127.0.0.1:");
+    spec.commandLine()
+        .getOut()
+        .print(
+            ConnectionHelp.text(
+                definition.info().name(),
+                definition.info().version(),
+                Inventory.of(definition),
+                url,
+                !server.address().getAddress().isLoopbackAddress(),
+                watch ? file.toString() : null));
+    spec.commandLine().getOut().flush();
+    return new Serving(server, watcher);
+  }
+}
