@@ -1,0 +1,57 @@
+package dev.mcpfleet.bench.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void fullRunMeasuresThreeConnectionCountsAndWritesThePerformancePage() {
+    BenchOptions options = BenchOptions.parse(new String[0]);
+
+    assertThat(options.mode()).isEqualTo(BenchOptions.Mode.FULL);
+    assertThat(options.connections()).containsExactly(1, 16, 64);
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(options.output())
+        .hasToString(options.repo().resolve("docs/performance.md").toString());
+    assertThat(options.section()).isEqualTo("runtime");
+    assertThat(options.command()).isEqualTo("bench/runtime.sh");
+  }
+
+  @Test
+  void smokeRunIsShortAndWritesNothing() {
+    BenchOptions options = BenchOptions.parse(new String[] {"--smoke"});
+
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(options.warmup()).isZero();
+    assertThat(options.output()).isNull();
+  }
+
+  @Test
+  void guideRunWritesItsOwnSection() {
+    assertThat(BenchOptions.parse(new String[] {"--guide"}).section()).isEqualTo("runtime-guide");
+  }
+
+  @Test
+  void optionsOverrideTheModeDefaults() {
+    BenchOptions options =
+        BenchOptions.parse(
+            new String[] {"--smoke", "--connections", "2,8", "--only", "java-sdk", "--no-pin"});
+
+    assertThat(options.connections()).containsExactly(2, 8);
+    assertThat(options.selects("java-sdk")).isTrue();
+    assertThat(options.selects("netty-fixed")).isFalse();
+    assertThat(options.pin()).isFalse();
+  }
+
+  @Test
+  void unknownOptionSaysWhichOptionsExist() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown option --fast")
+        .hasMessageContaining("--smoke");
+  }
+}
