@@ -1,0 +1,87 @@
+package dev.mcpfleet.operator.reference;
+
+import dev.mcpfleet.operator.reference.Reference.Kind;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The referenced Secrets and ConfigMaps that exist, as digests (see {@link ReferencedObject}). The
+ * operator builds it from its informer caches; {@code render} and tests build it from objects in a
+ * file, without a cluster.
+ */
+public final class ReferencedData {
+
+  private static final ReferencedData NONE = new ReferencedData(Map.of());
+
+  private final Map<String, ReferencedObject> objects;
+
+  private ReferencedData(Map<String, ReferencedObject> objects) {
+    this.objects = Map.copyOf(objects);
+  }
+
+  /** No referenced object exists. */
+  public static ReferencedData none() {
+    return NONE;
+  }
+
+  /** The given objects exist (all in the McpServer's namespace). */
+  public static ReferencedData of(Collection<Secret> secrets, Collection<ConfigMap> configMaps) {
+    Map<String, ReferencedObject> objects = new HashMap<>();
+    for (Secret secret : secrets) {
+      ReferencedObject o = secret(secret);
+      objects.put(id(o.kind(), o.name()), o);
+    }
+    for (ConfigMap configMap : configMaps) {
+      ReferencedObject o = configMap(configMap);
+      objects.put(id(o.kind(), o.name()), o);
+    }
+    return new ReferencedData(objects);
+  }
+
+  /** The object of that kind and name, if it exists. */
+  public Optional<ReferencedObject> find(Kind kind, String name) {
+    return Optional.ofNullable(objects.get(id(kind, name)));
+  }
+
+  private static String id(Kind kind, String name) {
+    return kind + "/" + name;
+  }
+
+  private static ReferencedObject secret(Secret secret) {
+    // The API server turns stringData into data; a Secret read from a file may still carry it.
+    Map<String, byte[]> values = new LinkedHashMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> values.put(k, decode(v)));
+    }
+    if (secret.getStringData() != null) {
+      secret.getStringData().forEach((k, v) -> values.put(k, utf8(v)));
+    }
+    return ReferencedObject.of(Kind.SECRET, secret.getMetadata().getName(), values);
+  }
+
+  private static ReferencedObject configMap(ConfigMap configMap) {
+    Map<String, byte[]> values = new LinkedHashMap<>();
+    if (configMap.getData() != null) {
+      configMap.getData().forEach((k, v) -> values.put(k, utf8(v)));
+    }
+    if (configMap.getBinaryData() != null) {
+      configMap.getBinaryData().forEach((k, v) -> values.put(k, decode(v)));
+    }
+    return ReferencedObject.of(Kind.CONFIG_MAP, configMap.getMetadata().getName(), values);
+  }
+
+  private static byte[] decode(String base64) {
+    return base64 == null ? new byte[0] : Base64.getMimeDecoder().decode(base64);
+  }
+
+  private static byte[] utf8(String text) {
+    return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+  }
+}
