@@ -78,7 +78,7 @@ class ChartMonitoringTest {
             .collect(Collectors.joining("\n"));
 
     assertThat(rules)
-        .contains("mcp_requests_total{status=\"error\"}")
+        .contains("mcp_requests_total{status=~\"error|tool_error\"}")
         .contains("mcp_request_duration_seconds_bucket")
         .contains("mcp_circuit_breaker_state");
   }
@@ -121,7 +121,7 @@ class ChartMonitoringTest {
             "Circuit breaker state");
     assertThat(String.join("\n", queries))
         .contains("mcp_requests_total")
-        .contains("status=\"error\"")
+        .contains("status=~\"error|tool_error\"")
         .contains("histogram_quantile(0.5,")
         .contains("histogram_quantile(0.95,")
         .contains("histogram_quantile(0.99,")
