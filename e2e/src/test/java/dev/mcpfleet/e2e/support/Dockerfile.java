@@ -1,0 +1,79 @@
+package dev.mcpfleet.e2e.support;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The instructions of a Dockerfile that define how its container starts: base image, user, exposed
+ * ports, entrypoint and default arguments (exec form only), and the files it copies.
+ */
+public record Dockerfile(
+    String from,
+    String user,
+    List<Integer> exposedPorts,
+    List<String> entrypoint,
+    List<String> cmd,
+    Map<String, String> copies) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static Dockerfile read(Path file) {
+    String from = null;
+    String user = null;
+    List<Integer> ports = new ArrayList<>();
+    List<String> entrypoint = List.of();
+    List<String> cmd = List.of();
+    Map<String, String> copies = new java.util.LinkedHashMap<>();
+    try {
+      // Continuation lines joined, comments dropped.
+      String text = Files.readString(file).replaceAll("\\\\\\n", " ");
+      for (String line : text.split("\\n")) {
+        String[] parts = line.strip().split("\\s+", 2);
+        if (parts.length < 2 || parts[0].startsWith("#")) {
+          continue;
+        }
+        String args = parts[1].strip();
+        switch (parts[0].toUpperCase()) {
+          case "FROM" -> from = args;
+          case "USER" -> user = args;
+          case "EXPOSE" -> {
+            for (String port : args.split("\\s+")) {
+              ports.add(Integer.parseInt(port.replace("/tcp", "")));
+            }
+          }
+          case "ENTRYPOINT" -> entrypoint = execForm(args);
+          case "CMD" -> cmd = execForm(args);
+          case "COPY" -> {
+            String[] paths = args.split("\\s+");
+            copies.put(paths[paths.length - 1], paths[0]);
+          }
+          default -> {}
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Dockerfile(from, user, List.copyOf(ports), entrypoint, cmd, copies);
+  }
+
+  /** ENTRYPOINT followed by CMD: what the container runs when the pod gives no command or args. */
+  public List<String> commandLine() {
+    List<String> all = new ArrayList<>(entrypoint);
+    all.addAll(cmd);
+    return all;
+  }
+
+  private static List<String> execForm(String args) throws IOException {
+    if (!args.startsWith("[")) {
+      throw new IllegalArgumentException("use the exec form [\"...\"], not: " + args);
+    }
+    return JSON.readValue(args, new TypeReference<List<String>>() {});
+  }
+}
