@@ -3,13 +3,18 @@ package dev.mcpfleet.runtime.cli;
 import dev.mcpfleet.api.ManifestException;
 import dev.mcpfleet.runtime.RuntimeConfig;
 import dev.mcpfleet.runtime.RuntimeServer;
+import dev.mcpfleet.runtime.declarative.http.HttpToolSettings;
 import dev.mcpfleet.runtime.definition.DefinitionLoader;
 import dev.mcpfleet.runtime.definition.DefinitionWatcher;
 import dev.mcpfleet.runtime.definition.Definitions;
 import dev.mcpfleet.runtime.definition.ManifestFile;
 import dev.mcpfleet.runtime.definition.ServerDefinition;
+import dev.mcpfleet.runtime.layers.RuntimeServices;
+import dev.mcpfleet.runtime.observability.Logging;
+import dev.mcpfleet.runtime.observability.TraceHeaders;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -66,13 +71,23 @@ final class ServeCommand implements Callable<Integer> {
   boolean watch;
 
   /** A running server and its watcher; closing stops both. */
-  record Serving(RuntimeServer server, DefinitionWatcher watcher) implements AutoCloseable {
+  record Serving(RuntimeServer server, DefinitionWatcher watcher, RuntimeServices layers)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
+      // Not ready and refusing new requests first; in a pod, give Kubernetes a moment to take
+      // this replica out of its Service before the server stops accepting.
+      layers.readiness().drain();
+      try {
+        Thread.sleep(layers.shutdownSettle());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (watcher != null) {
         watcher.close();
       }
       server.close();
+      layers.close();
     }
   }
 
@@ -105,7 +120,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, got " + port);
     }
-    DefinitionLoader loader = DefinitionLoader.standard();
+    DefinitionLoader loader =
+        new DefinitionLoader(
+            HttpToolSettings.defaults().withHook(new TraceHeaders()),
+            DefinitionLoader::serviceProviders);
     String text;
     ServerDefinition definition;
     try {
@@ -116,10 +134,25 @@ final class ServeCommand implements Callable<Integer> {
       return null;
     }
     Definitions definitions = new Definitions(definition);
+    Map<String, String> env = System.getenv();
+    RuntimeServices layers = RuntimeServices.create(env);
+    try {
+      Logging.apply(Logging.Settings.resolve(env, definition.manifest().getSpec().observability()));
+      layers.pipeline(definition);
+    } catch (RuntimeException e) {
+      layers.close();
+      spec.commandLine()
+          .getErr()
+          .println("mcp-fleet: cannot serve " + file + ": " + e.getMessage());
+      return null;
+    }
     RuntimeServer server;
     try {
       server =
-          RuntimeServer.start(RuntimeConfig.builder().host(bind).port(port).build(), definitions);
+          RuntimeServer.start(
+              layers.configure(RuntimeConfig.builder().host(bind).port(port)).build(),
+              definitions,
+              layers::pipeline);
     } catch (Exception e) {
       spec.commandLine()
           .getErr()
@@ -131,6 +164,7 @@ final class ServeCommand implements Callable<Integer> {
                   + " ("
                   + e.getMessage()
                   + "); choose another port with --port or address with --bind");
+      layers.close();
       return null;
     }
     DefinitionWatcher watcher =
@@ -147,6 +181,6 @@ final class ServeCommand implements Callable<Integer> {
                 !server.address().getAddress().isLoopbackAddress(),
                 watch ? file.toString() : null));
     spec.commandLine().getOut().flush();
-    return new Serving(server, watcher);
+    return new Serving(server, watcher, layers);
   }
 }

@@ -110,6 +110,29 @@ public record ClassifiedError(
     return new ToolResult(List.of(new Content.Text(text, null)), null, true, meta);
   }
 
+  /**
+   * {@code result} (an error result whose text is already written) carrying this error in its
+   * {@code _meta}, so that the layers can tell, e.g., an unavailable upstream from a refused input.
+   */
+  public ToolResult attachTo(ToolResult result) {
+    ObjectNode meta =
+        result.meta() == null ? JsonNodeFactory.instance.objectNode() : result.meta().deepCopy();
+    meta.set(META_KEY, toJson());
+    return result.withMeta(meta);
+  }
+
+  /**
+   * True when {@code result} reports that a dependency failed (category external_error): circuit
+   * breakers count it, idempotent calls may be retried, and a cached answer may stand in.
+   */
+  public static boolean isUpstreamFailure(ToolResult result) {
+    return result.isError()
+        && result.meta() != null
+        && Category.EXTERNAL_ERROR
+            .wire()
+            .equals(result.meta().path(META_KEY).path("category").asText());
+  }
+
   /** The code of the error a tool result carries in its {@code _meta}, or null. */
   public static String codeOf(ToolResult result) {
     if (result.meta() == null) {

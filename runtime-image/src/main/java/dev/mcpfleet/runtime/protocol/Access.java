@@ -37,7 +37,8 @@ final class Access {
 
   /** Throws the refusal when the caller may not use this item. */
   static void require(RequestContext ctx, AccessPolicy.ItemKind kind, String name) {
-    AccessPolicy.Verdict verdict = ctx.pipeline().access().decide(ctx.caller(), kind, name);
+    AccessPolicy.Verdict verdict =
+        ctx.pipeline().access().authorize(ctx.caller(), kind, name, ctx.requestId());
     if (verdict.allowed()) {
       return;
     }

@@ -17,10 +17,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Answers calls of tools marked cacheable from the cache while the answer is fresh, keyed by tool
- * and arguments (and caller, for per-caller tools). When the upstream fails or its breaker is open
- * and the tool allows it, an older answer is served instead of an error, marked as degraded (a text
- * note and {@code _meta["dev.mcpfleet/degraded"]}), and the call does not fail. Only successful
- * results are stored, sanitized first, so that the cache never holds a secret.
+ * and arguments (and caller, for per-caller tools). When the upstream fails (an exception, or a
+ * result reporting an upstream failure) or its breaker is open and the tool allows it, an older
+ * answer is served instead of an error, marked as degraded (a text note and {@code
+ * _meta["dev.mcpfleet/degraded"]}), and the call does not fail. Only successful results are stored,
+ * sanitized first, so that the cache never holds a secret.
  */
 public final class CacheLayer implements ToolLayer {
 
@@ -83,7 +84,11 @@ public final class CacheLayer implements ToolLayer {
         throw e;
       }
       counters.stale().increment();
-      return degraded(hit.get().entry(), e, now);
+      return degraded(hit.get().entry(), code(e), now);
+    }
+    if (ClassifiedError.isUpstreamFailure(result) && hit.isPresent() && policy.serveStale()) {
+      counters.stale().increment();
+      return degraded(hit.get().entry(), ClassifiedError.codeOf(result), now);
     }
     if (!result.isError()) {
       ToolResult safe = sanitize.apply(result);
@@ -94,14 +99,16 @@ public final class CacheLayer implements ToolLayer {
     return result;
   }
 
-  private static ToolResult degraded(CachedResult stale, Exception cause, Instant now) {
+  private static String code(Exception cause) {
+    return cause instanceof UpstreamUnavailableException
+        ? ClassifiedError.UPSTREAM_UNAVAILABLE
+        : cause instanceof UpstreamTimeoutException
+            ? ClassifiedError.UPSTREAM_TIMEOUT
+            : ClassifiedError.UPSTREAM_ERROR;
+  }
+
+  private static ToolResult degraded(CachedResult stale, String code, Instant now) {
     long age = stale.age(now).toSeconds();
-    String code =
-        cause instanceof UpstreamUnavailableException
-            ? ClassifiedError.UPSTREAM_UNAVAILABLE
-            : cause instanceof UpstreamTimeoutException
-                ? ClassifiedError.UPSTREAM_TIMEOUT
-                : ClassifiedError.UPSTREAM_ERROR;
     List<Content> content = new ArrayList<>(stale.result().content());
     content.add(
         new Content.Text(

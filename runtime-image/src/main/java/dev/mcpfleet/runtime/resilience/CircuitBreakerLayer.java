@@ -1,5 +1,6 @@
 package dev.mcpfleet.runtime.resilience;
 
+import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.pipeline.ToolLayer;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,8 +9,9 @@ import java.util.Optional;
 /**
  * Calls a tool through its upstream's circuit breaker: while the breaker is open the tool is not
  * called and the call fails fast with {@link UpstreamUnavailableException}. Exceptions count as
- * failures (timeouts included); results, even with {@code isError}, count as successes: the
- * upstream answered.
+ * failures (timeouts included), and so do results that report an upstream failure (category
+ * external_error, e.g. an HTTP tool's refused connection or 5xx); other results, even with {@code
+ * isError}, count as successes: the upstream answered.
  */
 public final class CircuitBreakerLayer implements ToolLayer {
 
@@ -34,7 +36,12 @@ public final class CircuitBreakerLayer implements ToolLayer {
     long start = breaker.getCurrentTimestamp();
     try {
       ToolResult result = next.proceed(invocation);
-      breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+      long took = breaker.getCurrentTimestamp() - start;
+      if (ClassifiedError.isUpstreamFailure(result)) {
+        breaker.onError(took, breaker.getTimestampUnit(), new UpstreamFailure(upstream.get()));
+      } else {
+        breaker.onSuccess(took, breaker.getTimestampUnit());
+      }
       return result;
     } catch (Exception e) {
       if (ToolLayer.isControlFlow(e)) {
@@ -43,6 +50,13 @@ public final class CircuitBreakerLayer implements ToolLayer {
         breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
       }
       throw e;
+    }
+  }
+
+  /** What the breaker records for a result that reports an upstream failure. */
+  private static final class UpstreamFailure extends Exception {
+    UpstreamFailure(String upstream) {
+      super("upstream " + upstream + " failed", null, false, false);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mcpfleet.runtime.resilience;
 
+import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.pipeline.ToolLayer;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import io.github.resilience4j.core.IntervalFunction;
@@ -10,11 +11,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Retries failed calls of idempotent tools ({@code idempotentHint}) with exponential backoff
- * (Resilience4j): the first retry after {@code backoff}, each next one after twice as long. Calls
- * are not retried when the breaker is open, when they timed out (their time is spent), when the
- * caller cancelled, or when the tool answered (even with {@code isError}). Tools that are not
- * idempotent are never retried: a second call could repeat a side effect.
+ * Retries failed calls of idempotent tools (exceptions, and results that report an upstream
+ * failure; the last such result is returned when every attempt failed) ({@code idempotentHint})
+ * with exponential backoff (Resilience4j): the first retry after {@code backoff}, each next one
+ * after twice as long. Calls are not retried when the breaker is open, when they timed out (their
+ * time is spent), when the caller cancelled, or when the tool answered (even with {@code isError}).
+ * Tools that are not idempotent are never retried: a second call could repeat a side effect.
  */
 public final class RetryLayer implements ToolLayer {
 
@@ -29,6 +31,10 @@ public final class RetryLayer implements ToolLayer {
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2.0))
                 .retryOnException(RetryLayer::retryable)
+                .retryOnResult(
+                    result ->
+                        result instanceof ToolResult r && ClassifiedError.isUpstreamFailure(r))
+                .failAfterMaxAttempts(false)
                 .build());
   }
 

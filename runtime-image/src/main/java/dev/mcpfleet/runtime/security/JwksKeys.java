@@ -78,9 +78,13 @@ public final class JwksKeys implements HealthCheck, AutoCloseable {
     this.clock = clock;
   }
 
-  /** Fetches the keys now, then again every refresh interval (sooner after a failure). */
+  /**
+   * Fetches the keys now (so the first tokens find them; a failure is reported by the health check
+   * and retried), then again every refresh interval, sooner after a failure.
+   */
   public JwksKeys start() {
-    scheduler = Thread.ofVirtual().name("jwks-refresh").start(this::refreshLoop);
+    boolean ok = fetch();
+    scheduler = Thread.ofVirtual().name("jwks-refresh").start(() -> refreshLoop(ok));
     return this;
   }
 
@@ -164,15 +168,16 @@ public final class JwksKeys implements HealthCheck, AutoCloseable {
         "no signing keys yet from " + uri + " (" + lastError + "); every token is refused");
   }
 
-  private void refreshLoop() {
+  private void refreshLoop(boolean lastOk) {
+    boolean ok = lastOk;
     while (!Thread.currentThread().isInterrupted()) {
-      boolean ok = fetch();
       Duration wait = ok ? refreshInterval : min(refreshInterval, Duration.ofSeconds(30));
       try {
         Thread.sleep(wait);
       } catch (InterruptedException e) {
         return;
       }
+      ok = fetch();
     }
   }
 

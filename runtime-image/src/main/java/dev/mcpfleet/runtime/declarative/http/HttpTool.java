@@ -2,6 +2,7 @@ package dev.mcpfleet.runtime.declarative.http;
 
 import dev.mcpfleet.api.spec.ToolSpec;
 import dev.mcpfleet.api.validation.EgressHosts;
+import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.spi.CallContext;
 import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ToolCall;
@@ -78,7 +79,9 @@ public final class HttpTool implements McpTool {
       answer = settings.client().get().send(http, HttpResponse.BodyHandlers.ofInputStream());
       body = read(answer);
     } catch (IOException e) {
-      return ToolResult.error(Upstream.failure(request.method(), uri, e, timeout));
+      return upstreamFailure(
+          ClassifiedError.UPSTREAM_UNAVAILABLE,
+          Upstream.failure(request.method(), uri, e, timeout));
     }
     int status = answer.statusCode();
     if (status >= 300 && status < 400) {
@@ -86,10 +89,23 @@ public final class HttpTool implements McpTool {
           Upstream.redirect(
               request.method(), uri, status, answer.headers().firstValue("Location").orElse(null)));
     }
+    if (status >= 500) {
+      return upstreamFailure(
+          ClassifiedError.UPSTREAM_ERROR, Upstream.status(request.method(), uri, status, body));
+    }
     if (status >= 400) {
       return ToolResult.error(Upstream.status(request.method(), uri, status, body));
     }
     return response.map(body, isJson(answer), values);
+  }
+
+  /**
+   * An error result that also says, in its _meta, that the upstream failed (not the caller), so the
+   * resilience layers count it: breakers open, idempotent calls retry, caches stand in.
+   */
+  private static ToolResult upstreamFailure(String code, String message) {
+    return new ClassifiedError(ClassifiedError.Category.EXTERNAL_ERROR, code, message, null, null)
+        .attachTo(ToolResult.error(message));
   }
 
   private String read(HttpResponse<InputStream> answer) throws IOException {

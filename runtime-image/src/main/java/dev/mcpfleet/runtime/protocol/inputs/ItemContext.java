@@ -32,6 +32,11 @@ final class ItemContext implements CallContext {
   }
 
   @Override
+  public String traceparent() {
+    return ctx.exchange().requestHeaders().get("traceparent");
+  }
+
+  @Override
   public synchronized void progress(double progress, Double total, String message) {
     JsonNode token = ctx.progressToken();
     if (token == null || !(progress > lastProgress)) {
