@@ -3,8 +3,12 @@
 # under /usr/lib/jvm, /usr/local, /opt and ~/.jdks. Fails with a clear message when none exists.
 
 _mcpfleet_java_major() {
-  # Prints the feature version of the JDK at $1 (0 if it is not a JDK).
+  # Prints the feature version of the JDK at $1 (0 if it is not a JDK). The JDK's release file
+  # says it without starting a JVM (which would slow every ./mcp-fleet run); java itself otherwise.
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || { echo 0; return; }
+  local release
+  release=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1)
+  if [ -n "$release" ]; then echo "$release"; return; fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 |
     sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }

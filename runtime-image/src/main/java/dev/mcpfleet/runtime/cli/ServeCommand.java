@@ -168,7 +168,9 @@ final class ServeCommand implements Callable<Integer> {
       return null;
     }
     DefinitionWatcher watcher =
-        watch ? DefinitionWatcher.start(file, loader, definitions, text) : null;
+        watch
+            ? DefinitionWatcher.start(file, loader, definitions, text, DefinitionWatcher.LOGGED)
+            : null;
     String url = server.url().replace("://0.0.0.0:", "://127.0.0.1:");
     spec.commandLine()
         .getOut()

@@ -68,12 +68,6 @@ public final class DeclaredPrompt implements McpPrompt {
 
   @Override
   public PromptResult get(Map<String, String> arguments, CallContext context) {
-    for (Argument a : descriptor.arguments()) {
-      if (a.required() && !arguments.containsKey(a.name())) {
-        throw new IllegalArgumentException(
-            "prompt " + descriptor.name() + " needs the argument '" + a.name() + "'");
-      }
-    }
     Values values = Values.of(arguments);
     List<Message> rendered = new ArrayList<>(messages.size());
     for (MessageTemplate m : messages) {

@@ -29,6 +29,9 @@ public final class DefinitionWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionWatcher.class);
 
+  /** Logs reloads: applied at info, rejected (with what to fix) at warn. */
+  public static final Consumer<Outcome> LOGGED = DefinitionWatcher::log;
+
   /** Quiet time after the last event before the file is reread (saves come in bursts). */
   static final long SETTLE_MILLIS = 100;
 
@@ -63,15 +66,8 @@ public final class DefinitionWatcher implements AutoCloseable {
 
   /**
    * Starts watching {@code file}, whose {@code loadedText} is being served from {@code
-   * definitions}; reloads are logged.
+   * definitions}; {@code observer} hears of every reload ({@link #LOGGED} logs them).
    */
-  public static DefinitionWatcher start(
-      Path file, DefinitionLoader loader, Definitions definitions, String loadedText)
-      throws IOException {
-    return start(file, loader, definitions, loadedText, DefinitionWatcher::log);
-  }
-
-  /** As {@link #start(Path, DefinitionLoader, Definitions, String)}, telling {@code observer}. */
   public static DefinitionWatcher start(
       Path file,
       DefinitionLoader loader,

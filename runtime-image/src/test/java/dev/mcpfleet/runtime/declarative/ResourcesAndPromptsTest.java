@@ -1,7 +1,6 @@
 package dev.mcpfleet.runtime.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcpfleet.runtime.spi.Content;
 import dev.mcpfleet.runtime.spi.McpPrompt;
@@ -93,13 +92,6 @@ class ResourcesAndPromptsTest {
                 "user",
                 new Content.EmbeddedResource(
                     ResourceContents.text("code://go", null, "x = 1"), null)));
-  }
-
-  @Test
-  void aMissingRequiredPromptArgumentIsRefused() {
-    assertThatThrownBy(() -> ITEMS.prompts().get(0).get(Map.of("language", "go"), Items.CONTEXT))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs the argument 'code'");
   }
 
   @Test
