@@ -1,7 +1,8 @@
 {{/*
 The operator's permissions, the same in cluster-wide mode (ClusterRole) and namespaced mode (a
 Role per watched namespace): exactly the verbs on exactly the resources the operator's code uses
-(ChartRbacTest compares them with the operator's own list).
+(ChartRbacTest compares them with OperatorPermissions, the operator's own list; `java -jar
+mcp-fleet-operator.jar rbac` prints it).
 */}}
 {{- define "mcp-fleet.rules" -}}
 - apiGroups: ["mcpfleet.dev"]
@@ -17,8 +18,8 @@ Role per watched namespace): exactly the verbs on exactly the resources the oper
   resources: ["secrets"]
   verbs: ["get", "list", "watch"]
 - apiGroups: [""]
-  resources: ["events"]
-  verbs: ["create", "patch"]
+  resources: ["pods"]
+  verbs: ["get", "list", "watch"]
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["get", "list", "watch", "create", "patch", "update", "delete"]
