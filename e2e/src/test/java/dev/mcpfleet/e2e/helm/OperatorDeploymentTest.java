@@ -84,12 +84,14 @@ class OperatorDeploymentTest {
   }
 
   @Test
-  void imagesDefaultToTheChartsAppVersion() {
+  void imagesAreTheOnesTheImageBuildProducesForTheChartsVersion() {
     Container operator = operator(deployment("{}"));
 
-    assertThat(operator.getImage()).isEqualTo("mcp-fleet/operator:" + Repository.projectVersion());
+    assertThat(operator.getImage())
+        .isEqualTo(System.getProperty("mcpfleet.operator.image"))
+        .endsWith(":" + Repository.projectVersion());
     assertThat(env(operator))
-        .containsEntry("RUNTIME_IMAGE", "mcp-fleet/runtime:" + Repository.projectVersion());
+        .containsEntry("RUNTIME_IMAGE", System.getProperty("mcpfleet.runtime.image"));
   }
 
   @Test

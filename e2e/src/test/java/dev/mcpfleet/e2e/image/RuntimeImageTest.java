@@ -73,36 +73,15 @@ class RuntimeImageTest {
     }
   }
 
-  /**
-   * The image's command line made runnable here: java is this JVM's, the copied files are the
-   * distribution's, the mounted files are local ones, and the port is any free one.
-   */
+  /** The image's command line made runnable here, on any free port. */
   static List<String> localCommand(Map<String, String> mounts) {
     assertThat(DISTRIBUTION.resolve("mcp-fleet-runtime.jar"))
         .as("the runtime distribution: build it with ./mvnw -pl e2e -am verify")
         .exists();
-    List<String> command = new ArrayList<>();
-    for (String arg : IMAGE.commandLine()) {
-      command.add(local(arg, mounts));
-    }
-    command.set(0, ProcessHandle.current().info().command().orElse("java"));
+    List<String> command =
+        new ArrayList<>(IMAGE.localCommandLine(Repository.resolve("runtime-image"), mounts));
     int port = command.lastIndexOf("--port");
     command.set(port + 1, "0");
     return command;
-  }
-
-  private static String local(String arg, Map<String, String> mounts) {
-    String mounted = mounts.get(arg);
-    if (mounted != null) {
-      return mounted;
-    }
-    for (Map.Entry<String, String> copy : IMAGE.copies().entrySet()) {
-      String target = copy.getKey().replaceAll("/$", "");
-      if (arg.equals(target) || arg.startsWith(target + "/")) {
-        Path source = Repository.resolve("runtime-image").resolve(copy.getValue());
-        return source + arg.substring(target.length());
-      }
-    }
-    return arg;
   }
 }

@@ -70,6 +70,36 @@ public record Dockerfile(
     return all;
   }
 
+  /**
+   * The container's command line made runnable on this machine: {@code java} is this JVM's, paths
+   * the Dockerfile copies into the image are the build context's files, and {@code mounts} maps
+   * paths a pod would mount to local files.
+   */
+  public List<String> localCommandLine(Path context, Map<String, String> mounts) {
+    List<String> command = new ArrayList<>();
+    for (String arg : commandLine()) {
+      command.add(local(arg, context, mounts));
+    }
+    if (command.getFirst().equals("java")) {
+      command.set(0, ProcessHandle.current().info().command().orElse("java"));
+    }
+    return command;
+  }
+
+  private String local(String arg, Path context, Map<String, String> mounts) {
+    String mounted = mounts.get(arg);
+    if (mounted != null) {
+      return mounted;
+    }
+    for (Map.Entry<String, String> copy : copies.entrySet()) {
+      String target = copy.getKey().replaceAll("/$", "");
+      if (arg.equals(target) || arg.startsWith(target + "/")) {
+        return context.resolve(copy.getValue()) + arg.substring(target.length());
+      }
+    }
+    return arg;
+  }
+
   private static List<String> execForm(String args) throws IOException {
     if (!args.startsWith("[")) {
       throw new IllegalArgumentException("use the exec form [\"...\"], not: " + args);
