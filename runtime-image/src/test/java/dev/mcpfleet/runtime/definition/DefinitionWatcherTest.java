@@ -127,6 +127,22 @@ class DefinitionWatcherTest {
   }
 
   @Test
+  void aDeletedFileKeepsTheDefinitionUntilItComesBack() throws Exception {
+    Path file = Files.writeString(dir.resolve("s.yaml"), V1);
+    serve(file);
+
+    Files.delete(file);
+
+    awaitUntil(() -> assertThat(outcomes).isNotEmpty());
+    assertThat(outcomes.get(0).message())
+        .contains("is gone; still serving the last good definition");
+    assertThat(toolName()).isEqualTo("one");
+
+    Files.writeString(file, V2);
+    awaitUntil(() -> assertThat(toolName()).isEqualTo("two"));
+  }
+
+  @Test
   void eventsThatLeaveTheTextUnchangedDoNotReload() throws Exception {
     Path file = Files.writeString(dir.resolve("s.yaml"), V1);
     serve(file);
