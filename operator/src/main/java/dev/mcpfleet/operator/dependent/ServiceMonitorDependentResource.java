@@ -6,6 +6,7 @@ import dev.mcpfleet.api.spec.ObservabilitySpec;
 import dev.mcpfleet.api.spec.ObservabilitySpec.ServiceMonitorSpec;
 import dev.mcpfleet.operator.ManagedLabels;
 import dev.mcpfleet.operator.RenderInputs;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
@@ -139,7 +140,14 @@ public class ServiceMonitorDependentResource extends McpServerDependentResource<
       }
       checkedAt = now;
       try {
-        installed = context.getClient().supports(ServiceMonitor.class);
+        // The (apiVersion, kind) form always asks discovery; the class form may answer from a
+        // client-side list of supported groups instead.
+        installed =
+            context
+                .getClient()
+                .supports(
+                    HasMetadata.getApiVersion(ServiceMonitor.class),
+                    HasMetadata.getKind(ServiceMonitor.class));
       } catch (KubernetesClientException e) {
         installed = false;
       }

@@ -86,7 +86,7 @@ class ServiceMonitorDependentResourceTest {
   @Test
   void monitoringApiFoundByDiscoveryIsRememberedForGood() {
     KubernetesClient client = mock(KubernetesClient.class);
-    when(client.supports(ServiceMonitor.class)).thenReturn(true);
+    when(client.supports("monitoring.coreos.com/v1", "ServiceMonitor")).thenReturn(true);
     var clock = new MutableClock();
     var condition = new MonitoringApiInstalled(clock);
     McpServer server = TestServers.parse(TestServers.HELLO);
@@ -97,13 +97,13 @@ class ServiceMonitorDependentResourceTest {
 
     assertThat(first).isTrue();
     assertThat(later).isTrue();
-    verify(client, times(1)).supports(ServiceMonitor.class);
+    verify(client, times(1)).supports("monitoring.coreos.com/v1", "ServiceMonitor");
   }
 
   @Test
   void missingMonitoringApiIsNotedAndAskedAgainAfterAMinute() {
     KubernetesClient client = mock(KubernetesClient.class);
-    when(client.supports(ServiceMonitor.class)).thenReturn(false, true);
+    when(client.supports("monitoring.coreos.com/v1", "ServiceMonitor")).thenReturn(false, true);
     var clock = new MutableClock();
     var condition = new MonitoringApiInstalled(clock);
     McpServer server = TestServers.parse(TestServers.HELLO);
@@ -113,7 +113,7 @@ class ServiceMonitorDependentResourceTest {
     assertThat(MonitoringApiInstalled.missing(context)).isTrue();
     clock.advanceSeconds(30);
     assertThat(condition.isMet(dependent, server, context(client))).isFalse();
-    verify(client, times(1)).supports(ServiceMonitor.class);
+    verify(client, times(1)).supports("monitoring.coreos.com/v1", "ServiceMonitor");
 
     clock.advanceSeconds(31);
     Context<McpServer> afterInstall = context(client);

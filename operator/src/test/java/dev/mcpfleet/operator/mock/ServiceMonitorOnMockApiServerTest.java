@@ -1,0 +1,90 @@
+package dev.mcpfleet.operator.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mcpfleet.api.ConditionType;
+import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.operator.TestServers;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ServiceMonitor is optional: without the monitoring.coreos.com API the operator carries on and
+ * says so in the status; with it, the ServiceMonitor is created.
+ */
+class ServiceMonitorOnMockApiServerTest {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final String NS = TestServers.NAMESPACE;
+
+  static MockApiServer api;
+
+  @BeforeAll
+  static void start() {
+    api = MockApiServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void absentMonitoringApiIsANoteAndInstallingItBringsTheServiceMonitor() {
+    Operator first = api.startOperator(TestServers.config());
+    try {
+      McpServer server =
+          TestServers.helloWith("observability: {serviceMonitor: {labels: {release: prom}}}");
+      server.getMetadata().setGeneration(null);
+      api.client.resource(server).create();
+
+      McpServer noted =
+          await()
+              .atMost(WAIT)
+              .until(
+                  () -> api.client.resource(server).get(),
+                  s ->
+                      s.getStatus() != null
+                          && s.getStatus().condition(ConditionType.Ready) != null
+                          && s.getStatus()
+                              .condition(ConditionType.Ready)
+                              .getMessage()
+                              .contains("monitoring.coreos.com API"));
+      assertThat(noted.getStatus().condition(ConditionType.Accepted).getStatus()).isEqualTo("True");
+      assertThat(get(Deployment.class)).as("the rest is applied").isNotNull();
+    } finally {
+      first.stop();
+    }
+
+    api.registerCrd("/crds/servicemonitors.monitoring.coreos.com.yml");
+    Operator second = api.startOperator(TestServers.config());
+    try {
+      ServiceMonitor monitor =
+          await().atMost(WAIT).until(() -> get(ServiceMonitor.class), m -> m != null);
+
+      assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prom");
+      assertThat(monitor.getMetadata().getOwnerReferences()).hasSize(1);
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> api.client.resources(McpServer.class).inNamespace(NS).withName("hello").get(),
+              s ->
+                  !s.getStatus()
+                      .condition(ConditionType.Ready)
+                      .getMessage()
+                      .contains("monitoring.coreos.com API"));
+    } finally {
+      second.stop();
+    }
+  }
+
+  static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T get(Class<T> type) {
+    return api.client.resources(type).inNamespace(NS).withName("hello").get();
+  }
+}
