@@ -5,6 +5,7 @@ import dev.mcpfleet.runtime.definition.ServerDefinition;
 import dev.mcpfleet.runtime.pipeline.Pipeline;
 import dev.mcpfleet.runtime.protocol.McpService;
 import dev.mcpfleet.runtime.protocol.McpServices;
+import dev.mcpfleet.runtime.protocol.ToolChains;
 import dev.mcpfleet.runtime.protocol.inputs.RequestStateCodec;
 import dev.mcpfleet.runtime.protocol.notify.ChangeNotifier;
 import dev.mcpfleet.runtime.protocol.notify.ListenStreams;
@@ -78,7 +79,8 @@ public final class RuntimeServer implements AutoCloseable {
             blocking,
             new RequestStateCodec(
                 config.requestStateSecret(), config.requestStateTtl(), Clock.systemUTC()),
-            listeners);
+            listeners,
+            new ToolChains());
     TransportSettings settings =
         new TransportSettings(
             config.mcpPath(),

@@ -50,6 +50,9 @@ final class Dispatcher {
     Session session = ctx.session();
     if (session != null) {
       session.started(ctx.id(), ctx::cancel);
+    } else if (ctx.revision().stateless()) {
+      // 2026-07-28: the client closing the response stream cancels the request.
+      ctx.exchange().onAbort(ctx::cancel);
     }
     boolean blocking;
     try {

@@ -32,6 +32,14 @@ final class ListenMethod implements Method {
     String subscriptionId = ctx.id().asText();
     ctx.exchange().describe(ctx.method(), "success");
     ctx.exchange().openStream();
+    // Registered before the acknowledgement leaves: a change the client causes right after reading
+    // it must reach this stream. Both happen in this event-loop task, so the acknowledgement still
+    // goes first.
+    ctx.services()
+        .listeners()
+        .add(
+            new ListenStreams.Listener(
+                ctx.exchange(), subscriptionId, tools, prompts, resources, uris));
     ctx.notify(
         "notifications/subscriptions/acknowledged",
         g -> {
@@ -57,11 +65,6 @@ final class ListenMethod implements Method {
           }
           g.writeEndObject();
         });
-    ctx.services()
-        .listeners()
-        .add(
-            new ListenStreams.Listener(
-                ctx.exchange(), subscriptionId, tools, prompts, resources, uris));
     return null;
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
  * @param blocking runs blocking items, one virtual thread each
  * @param requestState signs and checks 2026-07-28 requestState
  * @param listeners open subscriptions/listen streams
+ * @param toolChains tool layers composed per pipeline
  */
 public record McpServices(
     RuntimeConfig config,
@@ -24,4 +25,5 @@ public record McpServices(
     SessionRegistry sessions,
     ExecutorService blocking,
     RequestStateCodec requestState,
-    ListenStreams listeners) {}
+    ListenStreams listeners,
+    ToolChains toolChains) {}

@@ -3,7 +3,6 @@ package dev.mcpfleet.runtime.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpfleet.runtime.pipeline.AccessPolicy;
-import dev.mcpfleet.runtime.pipeline.Pipeline;
 import dev.mcpfleet.runtime.pipeline.ToolLayer;
 import dev.mcpfleet.runtime.protocol.inputs.ItemRunner;
 import dev.mcpfleet.runtime.spi.CallContext;
@@ -80,7 +79,7 @@ final class ToolMethods {
       ParamHeaders.check(tool.descriptor(), args, ctx.exchange().requestHeaders());
     }
     ToolCall call = new ToolCall(name, args);
-    ToolLayer.Chain chain = chain(ctx.pipeline());
+    ToolLayer.Chain chain = ctx.services().toolChains().chain(ctx.pipeline());
     ToolResult result;
     try {
       var outcome =
@@ -114,30 +113,5 @@ final class ToolMethods {
     }
     ToolResult answer = result;
     return g -> ContentWriter.toolResult(g, answer, ctx.revision());
-  }
-
-  /** The pipeline's tool layers around the tool, composed once per pipeline. */
-  private static ToolLayer.Chain chain(Pipeline pipeline) {
-    Composed composed = lastComposed;
-    if (composed == null || composed.pipeline() != pipeline) {
-      composed = new Composed(pipeline, compose(pipeline.toolLayers()));
-      lastComposed = composed;
-    }
-    return composed.chain();
-  }
-
-  private record Composed(Pipeline pipeline, ToolLayer.Chain chain) {}
-
-  private static volatile Composed lastComposed;
-
-  /** Outermost layer first; the innermost link calls the tool itself. */
-  static ToolLayer.Chain compose(List<ToolLayer> layers) {
-    ToolLayer.Chain chain = inv -> inv.tool().call(inv.call(), inv.context());
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      ToolLayer layer = layers.get(i);
-      ToolLayer.Chain next = chain;
-      chain = inv -> layer.call(inv, next);
-    }
-    return chain;
   }
 }

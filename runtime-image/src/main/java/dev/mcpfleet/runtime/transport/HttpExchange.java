@@ -194,7 +194,8 @@ public final class HttpExchange implements Exchange {
             case DONE -> message.release();
             case STREAMING -> writeEvent(message, true);
             case PENDING -> {
-              if (acceptsJson || !acceptsSse) {
+              // Errors keep their HTTP status, so they never become a stream.
+              if (acceptsJson || !acceptsSse || status.code() != 200) {
                 state = State.DONE;
                 HttpReplies.write(
                         channel, HttpReplies.json(status, message, responseHeaders), keepAlive)

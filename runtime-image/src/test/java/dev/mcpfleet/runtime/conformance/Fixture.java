@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Small builders for items written as lambdas on the SPI: what the test fixtures are made of. */
-final class Fixture {
+public final class Fixture {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private Fixture() {}
 
   /** Parses a JSON object literal (tests use single quotes for readability). */
-  static ObjectNode json(String text) {
+  public static ObjectNode json(String text) {
     try {
       return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -34,19 +34,20 @@ final class Fixture {
 
   /** The body of a tool. */
   @FunctionalInterface
-  interface ToolBody {
+  public interface ToolBody {
     ToolResult call(ToolCall call, CallContext context) throws Exception;
   }
 
   /** A tool made of a descriptor and a lambda. */
-  record Tool(ToolDescriptor descriptor, boolean inline, ToolBody body) implements McpTool {
+  public record Tool(ToolDescriptor descriptor, boolean inline, ToolBody body) implements McpTool {
     @Override
     public ToolResult call(ToolCall call, CallContext context) throws Exception {
       return body.call(call, context);
     }
   }
 
-  static Tool tool(String name, String description, String schema, boolean inline, ToolBody body) {
+  public static Tool tool(
+      String name, String description, String schema, boolean inline, ToolBody body) {
     ObjectNode inputSchema = json(schema == null ? "{'type':'object','properties':{}}" : schema);
     return new Tool(
         new ToolDescriptor(name, null, description, inputSchema, null, null, List.of(), false),
@@ -56,11 +57,11 @@ final class Fixture {
 
   /** The body of a resource. */
   @FunctionalInterface
-  interface ResourceBody {
+  public interface ResourceBody {
     List<ResourceContents> read(CallContext context) throws Exception;
   }
 
-  record Resource(McpResource.ResourceDescriptor descriptor, ResourceBody body)
+  public record Resource(McpResource.ResourceDescriptor descriptor, ResourceBody body)
       implements McpResource {
     @Override
     public List<ResourceContents> read(CallContext context) throws Exception {
@@ -73,7 +74,7 @@ final class Fixture {
     }
   }
 
-  static Resource resource(
+  public static Resource resource(
       String uri, String name, String description, String mimeType, ResourceBody body) {
     return new Resource(
         new McpResource.ResourceDescriptor(
@@ -83,12 +84,12 @@ final class Fixture {
 
   /** The body of a resource template. */
   @FunctionalInterface
-  interface TemplateBody {
+  public interface TemplateBody {
     List<ResourceContents> read(String uri, Map<String, String> variables, CallContext context)
         throws Exception;
   }
 
-  record Template(McpResourceTemplate.TemplateDescriptor descriptor, TemplateBody body)
+  public record Template(McpResourceTemplate.TemplateDescriptor descriptor, TemplateBody body)
       implements McpResourceTemplate {
     @Override
     public List<ResourceContents> read(String uri, Map<String, String> variables, CallContext c)
@@ -99,11 +100,11 @@ final class Fixture {
 
   /** The body of a prompt. */
   @FunctionalInterface
-  interface PromptBody {
+  public interface PromptBody {
     McpPrompt.PromptResult get(Map<String, String> arguments, CallContext context) throws Exception;
   }
 
-  record Prompt(McpPrompt.PromptDescriptor descriptor, boolean inline, PromptBody body)
+  public record Prompt(McpPrompt.PromptDescriptor descriptor, boolean inline, PromptBody body)
       implements McpPrompt {
     @Override
     public PromptResult get(Map<String, String> arguments, CallContext context) throws Exception {
@@ -111,14 +112,14 @@ final class Fixture {
     }
   }
 
-  static Prompt prompt(
+  public static Prompt prompt(
       String name, String description, List<McpPrompt.Argument> arguments, PromptBody body) {
     return new Prompt(
         new McpPrompt.PromptDescriptor(name, null, description, arguments, List.of()), false, body);
   }
 
   /** The text of an elicitation answer's content field, or "" when absent. */
-  static String answered(JsonNode elicitation, String field) {
+  public static String answered(JsonNode elicitation, String field) {
     return elicitation.path("content").path(field).asText("");
   }
 }
