@@ -1,5 +1,6 @@
 package dev.mcpfleet.runtime.observability;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -122,14 +123,27 @@ public final class Logging {
     }
   }
 
-  private static ConsoleAppender<ILoggingEvent> console(
+  /**
+   * A console appender behind a queue, so that a slow log reader never stalls an event loop. The
+   * queue drops nothing (audit lines must not be lost): when it is full, the writer waits.
+   */
+  private static AsyncAppender console(
       LoggerContext context, String name, Encoder<ILoggingEvent> encoder) {
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
-    appender.setContext(context);
-    appender.setName(name);
-    appender.setEncoder(encoder);
-    appender.start();
-    return appender;
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName(name + "-console");
+    console.setEncoder(encoder);
+    console.start();
+    AsyncAppender queued = new AsyncAppender();
+    queued.setContext(context);
+    queued.setName(name);
+    queued.setQueueSize(8192);
+    queued.setDiscardingThreshold(0);
+    queued.setNeverBlock(false);
+    queued.setIncludeCallerData(false);
+    queued.addAppender(console);
+    queued.start();
+    return queued;
   }
 
   private static Encoder<ILoggingEvent> json(LoggerContext context, boolean includeMdc) {
