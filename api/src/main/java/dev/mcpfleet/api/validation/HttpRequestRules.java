@@ -22,9 +22,8 @@ final class HttpRequestRules {
 
   private HttpRequestRules() {}
 
-  static void check(
-      HttpToolSpec http, String path, Scope scope, List<String> allowedHosts, Problems out) {
-    url(http.url(), Problems.at(path, "url"), scope, allowedHosts, out);
+  static void check(HttpToolSpec http, String path, Scope scope, Egress egress, Problems out) {
+    url(http.url(), Problems.at(path, "url"), scope, egress, out);
     List<HttpHeaderSpec> headers = http.headers();
     for (int i = 0; headers != null && i < headers.size(); i++) {
       HttpHeaderSpec h = headers.get(i);
@@ -48,8 +47,7 @@ final class HttpRequestRules {
     }
   }
 
-  private static void url(
-      String url, String path, Scope scope, List<String> allowedHosts, Problems out) {
+  private static void url(String url, String path, Scope scope, Egress egress, Problems out) {
     TemplateText text = scope.check(url, path, out);
     if (text == null) {
       return;
@@ -68,7 +66,7 @@ final class HttpRequestRules {
     if (uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       out.add(path, "'" + url + "' needs an http or https scheme and a host name");
-    } else if (!EgressHosts.permits(allowedHosts, uri.getHost())) {
+    } else if (!EgressHosts.permits(egress.allowedHosts(), uri.getHost())) {
       out.add(
           path,
           "calls host '"
@@ -77,7 +75,20 @@ final class HttpRequestRules {
               + " pattern such as *."
               + uri.getHost().substring(uri.getHost().indexOf('.') + 1)
               + ")");
+    } else if (egress.ports() != null && !egress.ports().contains(port(uri))) {
+      out.add(
+          path,
+          "calls port "
+              + port(uri)
+              + ", which the NetworkPolicy does not open (spec.network.egress.ports: "
+              + egress.ports()
+              + "); add the port there"
+              + ("http".equals(uri.getScheme()) ? " or call the API over https" : ""));
     }
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
   /** True when the scheme and authority end before the literal prefix does. */

@@ -2,7 +2,6 @@ package dev.mcpfleet.api.validation;
 
 import dev.mcpfleet.api.ManifestException.Problem;
 import dev.mcpfleet.api.McpServerSpec;
-import dev.mcpfleet.api.spec.NetworkSpec;
 import dev.mcpfleet.api.spec.PromptSpec;
 import dev.mcpfleet.api.spec.ResourceSpec;
 import dev.mcpfleet.api.spec.ResourceTemplateSpec;
@@ -55,7 +54,7 @@ public final class SpecValidator {
     FieldConstraints.check(spec, "spec", out);
     ServerSpec server = spec.server();
     if (server != null) {
-      server(server, allowedHosts(spec.network()), out);
+      server(server, Egress.of(spec.network()), out);
       AccessRules.check(
           spec.security(),
           names(server.tools(), ToolSpec::name, code.tools()),
@@ -65,11 +64,11 @@ public final class SpecValidator {
     return out.list();
   }
 
-  private static void server(ServerSpec server, List<String> allowedHosts, Problems out) {
+  private static void server(ServerSpec server, Egress egress, Problems out) {
     String path = "spec.server";
     List<ToolSpec> tools = orEmpty(server.tools());
     for (int i = 0; i < tools.size(); i++) {
-      ToolRules.check(tools.get(i), Problems.at(Problems.at(path, "tools"), i), allowedHosts, out);
+      ToolRules.check(tools.get(i), Problems.at(Problems.at(path, "tools"), i), egress, out);
     }
     List<ResourceSpec> resources = orEmpty(server.resources());
     for (int i = 0; i < resources.size(); i++) {
@@ -84,10 +83,6 @@ public final class SpecValidator {
     for (int i = 0; i < prompts.size(); i++) {
       ItemRules.prompt(prompts.get(i), Problems.at(Problems.at(path, "prompts"), i), out);
     }
-  }
-
-  private static List<String> allowedHosts(NetworkSpec network) {
-    return network == null || network.egress() == null ? null : network.egress().allowedHosts();
   }
 
   private static <T> Set<String> names(

@@ -13,7 +13,7 @@ final class ToolRules {
 
   private ToolRules() {}
 
-  static void check(ToolSpec tool, String path, List<String> allowedHosts, Problems out) {
+  static void check(ToolSpec tool, String path, Egress egress, Problems out) {
     boolean inputUsable = schema(tool.inputSchema(), Problems.at(path, "inputSchema"), out);
     boolean outputUsable = schema(tool.outputSchema(), Problems.at(path, "outputSchema"), out);
     Scope scope = Scope.ofSchema(inputUsable ? tool.inputSchema() : null);
@@ -23,13 +23,7 @@ final class ToolRules {
           tool.text(), Problems.at(path, "text"), scope, tool.outputSchema(), outputSchema, out);
     }
     if (tool.http() != null) {
-      http(
-          tool.http(),
-          Problems.at(path, "http"),
-          scope,
-          tool.outputSchema() != null,
-          allowedHosts,
-          out);
+      http(tool.http(), Problems.at(path, "http"), scope, tool.outputSchema() != null, egress, out);
     }
   }
 
@@ -61,9 +55,9 @@ final class ToolRules {
       String path,
       Scope scope,
       boolean hasOutputSchema,
-      List<String> allowedHosts,
+      Egress egress,
       Problems out) {
-    HttpRequestRules.check(http, path, scope, allowedHosts, out);
+    HttpRequestRules.check(http, path, scope, egress, out);
     HttpResponseSpec response = http.response();
     if (response == null) {
       return;

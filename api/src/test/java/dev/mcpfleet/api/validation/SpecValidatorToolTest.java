@@ -236,6 +236,30 @@ class SpecValidatorToolTest {
   }
 
   @Test
+  void httpToolPortsMustBeOpenedByTheNetworkPolicy() {
+    String spec =
+        """
+        server:
+          name: s
+          tools: [{name: t, description: d, http: {url: "http://api.example.com/x"}}]
+        network: %s
+        """;
+
+    assertThat(problems(spec.formatted("{egress: {allowedHosts: [api.example.com]}}")))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("spec.server.tools[0].http.url");
+              assertThat(p.message()).contains("port 80").contains("[443]").contains("https");
+            });
+    assertThat(problems(spec.formatted("{egress: {ports: [80]}}"))).isEmpty();
+    assertThat(
+            problems(spec.formatted("{enabled: false, egress: {allowedHosts: [api.example.com]}}")))
+        .isEmpty();
+    assertThat(problems(spec.formatted("{ingress: {allowAll: true}}"))).isEmpty();
+  }
+
+  @Test
   void getRequestsCarryNoBodyAndClientHeadersStayWithTheClient() {
     var problems =
         tool("http: {url: 'https://a.example.com/', body: x, headers: [{name: Host, value: h}]}");
