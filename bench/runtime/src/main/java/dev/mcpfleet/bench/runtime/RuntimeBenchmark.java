@@ -4,16 +4,14 @@ import dev.mcpfleet.bench.common.Machine;
 import dev.mcpfleet.bench.common.PerformanceDoc;
 import dev.mcpfleet.bench.runtime.LoadMatrix.TargetFigures;
 import dev.mcpfleet.bench.runtime.load.GuideLoadTest;
-import dev.mcpfleet.bench.runtime.load.RequestShape;
-import dev.mcpfleet.bench.runtime.load.ToolCall;
 import dev.mcpfleet.bench.runtime.load.Wrk;
 import dev.mcpfleet.bench.runtime.report.RuntimeReport;
 import dev.mcpfleet.bench.runtime.report.Versions;
-import dev.mcpfleet.bench.runtime.target.Baselines;
-import dev.mcpfleet.bench.runtime.target.Launch;
-import dev.mcpfleet.bench.runtime.target.RunningTarget;
-import dev.mcpfleet.bench.runtime.target.Target;
-import dev.mcpfleet.bench.runtime.target.TypeScriptSdk;
+import dev.mcpfleet.bench.runtime.servers.Launch;
+import dev.mcpfleet.bench.runtime.servers.RunningTarget;
+import dev.mcpfleet.bench.runtime.servers.Target;
+import dev.mcpfleet.bench.runtime.servers.TargetCatalog;
+import dev.mcpfleet.bench.runtime.servers.TypeScriptSdk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +25,10 @@ import java.util.Map;
  */
 public final class RuntimeBenchmark {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /** Long enough for ./mcp-fleet to rebuild a stale runtime before it serves. */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   private final BenchOptions options;
-  private final List<String> notes = new ArrayList<>();
 
   public RuntimeBenchmark(BenchOptions options) {
     this.options = options;
@@ -67,34 +65,35 @@ public final class RuntimeBenchmark {
             Launch.pinned(options.pin() ? "0" : ""),
             options.pin() ? 1 : cpus);
     String loadBefore = Machine.loadAverage();
-    List<Target> targets = targets(launch);
-
     List<TargetFigures> load = new ArrayList<>();
     Map<String, List<Double>> startup = new LinkedHashMap<>();
     Map<String, GuideLoadTest.Outcome> guide = new LinkedHashMap<>();
     LoadMatrix matrix =
         new LoadMatrix(wrk, options.warmup(), options.duration(), options.connections());
-    for (Target target : targets) {
-      System.out.println("== " + target.name());
-      List<Double> startMillis = new ArrayList<>();
-      try (RunningTarget running = RunningTarget.start(target, READY_TIMEOUT)) {
-        startMillis.add(running.startMillis());
-        if (options.mode() == BenchOptions.Mode.GUIDE) {
-          guide.put(
-              target.name(),
-              GuideLoadTest.guide().run(running.url(), target.shape(), target.call()));
-        } else {
-          load.add(matrix.measure(running));
+    List<String> notes;
+    try (TargetCatalog catalog = new TargetCatalog(launch, options.repo())) {
+      for (Target target : catalog.targets(options::selects, READY_TIMEOUT)) {
+        System.out.println("== " + target.name());
+        List<Double> startMillis = new ArrayList<>();
+        try (RunningTarget running = RunningTarget.start(target, READY_TIMEOUT)) {
+          startMillis.add(running.startMillis());
+          catalog.started(running);
+          if (options.mode() == BenchOptions.Mode.GUIDE) {
+            guide.put(
+                target.name(),
+                GuideLoadTest.guide().run(running.url(), target.shape(), target.call()));
+          } else {
+            load.add(matrix.measure(running));
+          }
         }
-      }
-      for (int round = 1;
-          round < options.startupRounds() && options.mode() != BenchOptions.Mode.GUIDE;
-          round++) {
-        try (RunningTarget again = RunningTarget.start(target, READY_TIMEOUT)) {
-          startMillis.add(again.startMillis());
+        for (int round = 1; round < startupRounds(); round++) {
+          try (RunningTarget again = RunningTarget.start(target, READY_TIMEOUT)) {
+            startMillis.add(again.startMillis());
+          }
         }
+        startup.put(target.name(), startMillis);
       }
-      startup.put(target.name(), startMillis);
+      notes = catalog.notes();
     }
     return new RuntimeResults(
         options,
@@ -110,24 +109,8 @@ public final class RuntimeBenchmark {
         notes);
   }
 
-  private List<Target> targets(Launch launch) {
-    List<Target> targets = new ArrayList<>();
-    ToolCall echo = ToolCall.echo();
-    targets.add(
-        Baselines.nettyFixed(
-            launch, RequestShape.MODERN, Baselines.cannedAnswer(RequestShape.MODERN, echo)));
-    targets.add(Baselines.javaSdk(launch));
-    if (TypeScriptSdk.available()) {
-      targets.add(Baselines.typeScriptSdk(launch, TypeScriptSdk.install(typeScriptDir())));
-    } else {
-      notes.add("typescript-sdk skipped: node and npm are not on the PATH");
-    }
-    return targets.stream().filter(target -> options.selects(target.name())).toList();
-  }
-
-  private java.nio.file.Path typeScriptDir() {
-    return java.nio.file.Path.of(
-        System.getProperty("java.io.tmpdir"), "mcp-fleet-bench-typescript-sdk");
+  private int startupRounds() {
+    return options.mode() == BenchOptions.Mode.GUIDE ? 1 : options.startupRounds();
   }
 
   private String setup(String serverCpus, Wrk wrk) {
@@ -152,12 +135,12 @@ public final class RuntimeBenchmark {
     versions.add(
         "MCP Java SDK "
             + Versions.maven("io.modelcontextprotocol.sdk", "mcp-core")
-            + " on Tomcat "
-            + Versions.maven("org.apache.tomcat.embed", "tomcat-embed-core"));
+            + " on "
+            + org.apache.catalina.util.ServerInfo.getServerInfo());
     if (TypeScriptSdk.available()) {
       versions.add(
           "MCP TypeScript SDK "
-              + TypeScriptSdk.version(typeScriptDir())
+              + TypeScriptSdk.version(TargetCatalog.typeScriptDir())
               + " on Node "
               + Versions.commandOutput("node", "--version"));
     }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeBenchmarkSmokeTest {
 
+  /** The repository: tests run in the module's directory. */
+  private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+
   @TempDir Path runDir;
 
   @Test
@@ -23,7 +26,15 @@ class RuntimeBenchmarkSmokeTest {
     assumeTrue(Wrk.installed(), "wrk is not installed (apt-get install wrk; .ci/run does it)");
     BenchOptions options =
         BenchOptions.parse(
-            new String[] {"--smoke", "--run-dir", runDir.toString(), "--connections", "4"});
+            new String[] {
+              "--smoke",
+              "--repo",
+              REPO.toString(),
+              "--run-dir",
+              runDir.toString(),
+              "--connections",
+              "4"
+            });
 
     RuntimeResults results = new RuntimeBenchmark(options).run();
 

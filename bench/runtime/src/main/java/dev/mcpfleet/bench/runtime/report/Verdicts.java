@@ -3,7 +3,7 @@ package dev.mcpfleet.bench.runtime.report;
 import dev.mcpfleet.bench.runtime.LoadMatrix.Point;
 import dev.mcpfleet.bench.runtime.LoadMatrix.TargetFigures;
 import dev.mcpfleet.bench.runtime.RuntimeResults;
-import dev.mcpfleet.bench.runtime.target.Target.Role;
+import dev.mcpfleet.bench.runtime.servers.Target.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

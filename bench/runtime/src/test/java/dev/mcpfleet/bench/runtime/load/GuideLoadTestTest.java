@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpfleet.bench.runtime.baseline.FixedAnswerServer;
 import dev.mcpfleet.bench.runtime.baseline.JavaSdkEchoServer;
-import dev.mcpfleet.bench.runtime.target.Baselines;
+import dev.mcpfleet.bench.runtime.servers.Baselines;
 import org.junit.jupiter.api.Test;
 
 /** The guide's load test counts a request as a success only when its answer is right. */

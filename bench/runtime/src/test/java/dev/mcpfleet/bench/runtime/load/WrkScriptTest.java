@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mcpfleet.bench.runtime.baseline.FixedAnswerServer;
-import dev.mcpfleet.bench.runtime.target.Baselines;
+import dev.mcpfleet.bench.runtime.servers.Baselines;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
 import java.time.Duration;
