@@ -10,10 +10,13 @@ import dev.mcpfleet.runtime.declarative.ManifestItems;
 import dev.mcpfleet.runtime.declarative.http.HttpToolSettings;
 import dev.mcpfleet.runtime.spi.McpPrompt;
 import dev.mcpfleet.runtime.spi.McpProvider;
+import dev.mcpfleet.runtime.spi.McpResource;
+import dev.mcpfleet.runtime.spi.McpResourceTemplate;
 import dev.mcpfleet.runtime.spi.McpTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,9 +74,24 @@ public final class DefinitionLoader {
                   "fronting an existing MCP server is not supported by this runtime yet; declare"
                       + " the tools under spec.server")));
     }
-    List<McpProvider> code = providers.get();
-    List<McpTool> codeTools = collect(code, McpProvider::tools);
-    List<McpPrompt> codePrompts = collect(code, McpProvider::prompts);
+    List<McpProvider> code;
+    List<McpTool> codeTools;
+    List<McpPrompt> codePrompts;
+    List<McpResource> codeResources;
+    List<McpResourceTemplate> codeTemplates;
+    try {
+      code = providers.get();
+      codeTools = collect(code, McpProvider::tools);
+      codePrompts = collect(code, McpProvider::prompts);
+      codeResources = collect(code, McpProvider::resources);
+      codeTemplates = collect(code, McpProvider::resourceTemplates);
+    } catch (RuntimeException | ServiceConfigurationError e) {
+      throw new ManifestException(
+          source,
+          List.of(
+              new Problem(
+                  "", "an McpProvider on the classpath failed to provide its items: " + e)));
+    }
     List<Problem> problems =
         SpecValidator.validate(
             manifest.getSpec(),
@@ -92,18 +110,19 @@ public final class DefinitionLoader {
           manifest,
           items.info(),
           concat(items.tools(), codeTools),
-          concat(items.resources(), collect(code, McpProvider::resources)),
-          concat(items.resourceTemplates(), collect(code, McpProvider::resourceTemplates)),
+          concat(items.resources(), codeResources),
+          concat(items.resourceTemplates(), codeTemplates),
           concat(items.prompts(), codePrompts));
     } catch (IllegalArgumentException e) {
-      // The manifest's names are unique (validated), so the clash involves code.
+      // The manifest alone passed the validator, so the clash or error comes with code.
       throw new ManifestException(
           source,
           List.of(
               new Problem(
                   "spec.server",
                   e.getMessage()
-                      + " (by the manifest and by code on the classpath); rename one of them")));
+                      + " (together with the items of code on the classpath); fix or rename the"
+                      + " code's item")));
     }
   }
 

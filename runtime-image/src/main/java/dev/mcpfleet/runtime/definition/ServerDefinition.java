@@ -53,9 +53,7 @@ public record ServerDefinition(
         index(tools, t -> t.descriptor().name()),
         index(resources, r -> r.descriptor().uri()),
         index(prompts, p -> p.descriptor().name()),
-        resourceTemplates.stream()
-            .map(t -> new UriTemplateMatcher(t.descriptor().uriTemplate()))
-            .toList());
+        resourceTemplates.stream().map(ServerDefinition::matcher).toList());
   }
 
   /**
@@ -100,6 +98,19 @@ public record ServerDefinition(
 
     public ServerInfo {
       icons = icons == null ? List.of() : List.copyOf(icons);
+    }
+  }
+
+  private static UriTemplateMatcher matcher(McpResourceTemplate template) {
+    try {
+      return new UriTemplateMatcher(template.descriptor().uriTemplate());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "resource template '"
+              + template.descriptor().uriTemplate()
+              + "' is not a valid RFC 6570 template: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -118,7 +118,23 @@ class DefinitionLoaderTest {
   void aToolDefinedByTheManifestAndByCodeIsRefused() throws Exception {
     assertThatThrownBy(() -> loader(providing("greet"), providing("from_code")).load(write(HELLO)))
         .isInstanceOf(ManifestException.class)
-        .hasMessageContaining("'greet' is defined twice (by the manifest and by code");
+        .hasMessageContaining("'greet' is defined twice (together with the items of code");
+  }
+
+  @Test
+  void aProviderThatFailsFailsTheLoadNamingIt() throws Exception {
+    McpProvider broken =
+        new McpProvider() {
+          @Override
+          public List<McpTool> tools() {
+            throw new IllegalStateException("no database configured");
+          }
+        };
+
+    assertThatThrownBy(() -> loader(broken).load(write(HELLO)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("an McpProvider on the classpath failed to provide its items")
+        .hasMessageContaining("no database configured");
   }
 
   @Test
