@@ -70,6 +70,15 @@ public final class OperatorMain {
         config.leaderElection().enabled() ? "on" : "off",
         config.runtimeImage(),
         http.port());
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      // E.g. no API server, no CRD, or no RBAC: the informers cannot sync. Exit so the pod
+      // restarts.
+      log.error("MCP Fleet operator cannot start: {}", e.getMessage(), e);
+      http.close();
+      metrics.close();
+      System.exit(1);
+    }
   }
 }
