@@ -2,6 +2,7 @@ package dev.mcpfleet.operator;
 
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.operator.dependent.McpServerDependentResource;
+import dev.mcpfleet.operator.dependent.SpecCondition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
@@ -25,13 +26,12 @@ final class ManagedWorkflow {
   record Step(
       String name,
       McpServerDependentResource<? extends HasMetadata> dependent,
-      Condition<?, McpServer> precondition,
+      SpecCondition<?> precondition,
       boolean activated) {
 
-    /** Whether the precondition holds; every precondition here depends on the McpServer alone. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Whether the dependent is reconciled (rather than deleted) for {@code server}. */
     boolean applies(McpServer server) {
-      return precondition == null || ((Condition) precondition).isMet(dependent, server, null);
+      return precondition == null || precondition.holds(server);
     }
 
     Class<? extends HasMetadata> resourceType() {
@@ -50,10 +50,11 @@ final class ManagedWorkflow {
   @SuppressWarnings("unchecked")
   private static Step step(Dependent declared) {
     var dependent = (McpServerDependentResource<? extends HasMetadata>) create(declared.type());
-    Condition<?, McpServer> precondition =
+    // Every precondition of this workflow depends on the spec alone (a SpecCondition).
+    SpecCondition<?> precondition =
         declared.reconcilePrecondition() == Condition.class
             ? null
-            : (Condition<?, McpServer>) create(declared.reconcilePrecondition());
+            : (SpecCondition<?>) create(declared.reconcilePrecondition());
     return new Step(
         declared.name(),
         dependent,

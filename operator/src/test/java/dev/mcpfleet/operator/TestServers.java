@@ -1,5 +1,6 @@
 package dev.mcpfleet.operator;
 
+import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.ManifestException;
 import dev.mcpfleet.api.ManifestReader;
 import dev.mcpfleet.api.McpServer;
@@ -120,8 +121,21 @@ public final class TestServers {
     return RenderInputs.offline(config());
   }
 
+  /** Inputs where the WEATHER server's Secret 'weather-api' holds {@code values}. */
+  public static RenderInputs weatherApiSecret(Map<String, String> values) {
+    return inputs(secrets(secret("weather-api", values)));
+  }
+
   public static RenderInputs inputs(ReferencedData references) {
     return new RenderInputs(config(), references);
+  }
+
+  /** True when {@code server} (possibly null, or without status) has that condition status. */
+  public static boolean hasCondition(McpServer server, ConditionType type, String status) {
+    return server != null
+        && server.getStatus() != null
+        && server.getStatus().condition(type) != null
+        && status.equals(server.getStatus().condition(type).getStatus());
   }
 
   /** Operator settings with a fixed runtime image. */

@@ -8,10 +8,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBui
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
  * Sizes the Deployment between min and max replicas on CPU and memory (guide: 3..10 at 70 % / 80
@@ -61,17 +58,10 @@ public class HorizontalPodAutoscalerDependentResource
   }
 
   /** Autoscaling is on unless a fixed replica count is set or it is switched off. */
-  public static class AutoscalingEnabled implements Condition<HorizontalPodAutoscaler, McpServer> {
+  public static class AutoscalingEnabled extends SpecCondition<HorizontalPodAutoscaler> {
 
     @Override
-    public boolean isMet(
-        DependentResource<HorizontalPodAutoscaler, McpServer> dependent,
-        McpServer server,
-        Context<McpServer> context) {
-      return holds(server);
-    }
-
-    public static boolean holds(McpServer server) {
+    public boolean holds(McpServer server) {
       return Scaling.of(server).autoscaling();
     }
   }

@@ -15,10 +15,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,17 +80,10 @@ public class NetworkPolicyDependentResource extends McpServerDependentResource<N
   }
 
   /** A NetworkPolicy unless {@code spec.network.enabled} is false. */
-  public static class NetworkPolicyWanted implements Condition<NetworkPolicy, McpServer> {
+  public static class NetworkPolicyWanted extends SpecCondition<NetworkPolicy> {
 
     @Override
-    public boolean isMet(
-        DependentResource<NetworkPolicy, McpServer> dependent,
-        McpServer server,
-        Context<McpServer> context) {
-      return holds(server);
-    }
-
-    public static boolean holds(McpServer server) {
+    public boolean holds(McpServer server) {
       NetworkSpec network = network(server);
       return network == null || !Boolean.FALSE.equals(network.enabled());
     }

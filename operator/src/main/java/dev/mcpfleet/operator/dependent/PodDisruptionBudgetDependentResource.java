@@ -9,10 +9,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
  * Keeps voluntary disruptions (node drains, upgrades) from taking down more than one pod at a time,
@@ -59,17 +56,10 @@ public class PodDisruptionBudgetDependentResource
    * A budget only where it helps: not when switched off, and not for a single replica, where it
    * would block every node drain.
    */
-  public static class DisruptionBudgetWanted implements Condition<PodDisruptionBudget, McpServer> {
+  public static class DisruptionBudgetWanted extends SpecCondition<PodDisruptionBudget> {
 
     @Override
-    public boolean isMet(
-        DependentResource<PodDisruptionBudget, McpServer> dependent,
-        McpServer server,
-        Context<McpServer> context) {
-      return holds(server);
-    }
-
-    public static boolean holds(McpServer server) {
+    public boolean holds(McpServer server) {
       DisruptionBudgetSpec spec = budget(server);
       boolean enabled = spec == null || !Boolean.FALSE.equals(spec.enabled());
       return enabled && Scaling.of(server).fewestReplicas() > 1;

@@ -67,17 +67,10 @@ public class ServiceMonitorDependentResource extends McpServerDependentResource<
   }
 
   /** Wanted unless metrics or the ServiceMonitor are switched off. */
-  public static class ServiceMonitorWanted implements Condition<ServiceMonitor, McpServer> {
+  public static class ServiceMonitorWanted extends SpecCondition<ServiceMonitor> {
 
     @Override
-    public boolean isMet(
-        DependentResource<ServiceMonitor, McpServer> dependent,
-        McpServer server,
-        Context<McpServer> context) {
-      return holds(server);
-    }
-
-    public static boolean holds(McpServer server) {
+    public boolean holds(McpServer server) {
       ObservabilitySpec o = server.getSpec() == null ? null : server.getSpec().observability();
       boolean metrics = o == null || !Boolean.FALSE.equals(o.metrics());
       ServiceMonitorSpec spec = spec(server);
@@ -86,7 +79,7 @@ public class ServiceMonitorDependentResource extends McpServerDependentResource<
 
     /** The user asked for a ServiceMonitor in so many words, so its absence deserves a note. */
     public static boolean requested(McpServer server) {
-      return spec(server) != null && holds(server);
+      return spec(server) != null && new ServiceMonitorWanted().holds(server);
     }
   }
 

@@ -73,11 +73,7 @@ class ConfigMapDependentResourceTest {
     McpServer server = TestServers.parse(TestServers.WEATHER);
 
     ConfigMap configMap =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(
-                    TestServers.secret("weather-api", Map.of("token", "s3cr3t-value")))));
+        dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "s3cr3t-value")));
 
     assertThat(configMap.getData().get("mcpserver.yaml"))
         .contains("secretKeyRef")

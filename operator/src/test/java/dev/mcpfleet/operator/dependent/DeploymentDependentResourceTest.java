@@ -306,16 +306,8 @@ class DeploymentDependentResourceTest {
   @Test
   void hashChangesWhenAReferencedValueChanges() {
     McpServer server = TestServers.parse(TestServers.WEATHER);
-    var before =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(TestServers.secret("weather-api", Map.of("token", "a")))));
-    var after =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(TestServers.secret("weather-api", Map.of("token", "b")))));
+    var before = dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "a")));
+    var after = dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "b")));
 
     assertThat(hash(after)).isNotEqualTo(hash(before));
   }
@@ -323,17 +315,9 @@ class DeploymentDependentResourceTest {
   @Test
   void hashIgnoresKeysThatNothingReferences() {
     McpServer server = TestServers.parse(TestServers.WEATHER);
-    var before =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(TestServers.secret("weather-api", Map.of("token", "a")))));
+    var before = dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "a")));
     var after =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(
-                    TestServers.secret("weather-api", Map.of("token", "a", "other", "x")))));
+        dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "a", "other", "x")));
 
     assertThat(hash(after)).isEqualTo(hash(before));
   }
@@ -350,11 +334,7 @@ class DeploymentDependentResourceTest {
   void noSecretValueAppearsInTheDeployment() {
     McpServer server = TestServers.parse(TestServers.WEATHER);
     var deployment =
-        dependent.desired(
-            server,
-            TestServers.inputs(
-                TestServers.secrets(
-                    TestServers.secret("weather-api", Map.of("token", "s3cr3t-value")))));
+        dependent.desired(server, TestServers.weatherApiSecret(Map.of("token", "s3cr3t-value")));
 
     assertThat(io.fabric8.kubernetes.client.utils.Serialization.asYaml(deployment))
         .doesNotContain("s3cr3t-value");

@@ -68,7 +68,7 @@ class HorizontalPodAutoscalerDependentResourceTest {
 
   @Test
   void autoscalingIsOnByDefault() {
-    assertThat(AutoscalingEnabled.holds(TestServers.parse(TestServers.HELLO))).isTrue();
+    assertThat(new AutoscalingEnabled().holds(TestServers.parse(TestServers.HELLO))).isTrue();
     assertThat(
             new AutoscalingEnabled().isMet(dependent, TestServers.parse(TestServers.HELLO), null))
         .isTrue();
@@ -76,14 +76,15 @@ class HorizontalPodAutoscalerDependentResourceTest {
 
   @Test
   void aFixedReplicaCountTurnsAutoscalingOff() {
-    assertThat(AutoscalingEnabled.holds(TestServers.helloWith("scaling: {replicas: 4}"))).isFalse();
+    assertThat(new AutoscalingEnabled().holds(TestServers.helloWith("scaling: {replicas: 4}")))
+        .isFalse();
   }
 
   @Test
   void autoscalingCanBeSwitchedOff() {
     assertThat(
-            AutoscalingEnabled.holds(
-                TestServers.helloWith("scaling: {autoscaling: {enabled: false}}")))
+            new AutoscalingEnabled()
+                .holds(TestServers.helloWith("scaling: {autoscaling: {enabled: false}}")))
         .isFalse();
   }
 }

@@ -117,8 +117,8 @@ class NetworkPolicyDependentResourceTest {
 
   @Test
   void policyIsWantedUnlessSwitchedOff() {
-    assertThat(NetworkPolicyWanted.holds(TestServers.parse(TestServers.HELLO))).isTrue();
-    assertThat(NetworkPolicyWanted.holds(TestServers.helloWith("network: {enabled: false}")))
+    assertThat(new NetworkPolicyWanted().holds(TestServers.parse(TestServers.HELLO))).isTrue();
+    assertThat(new NetworkPolicyWanted().holds(TestServers.helloWith("network: {enabled: false}")))
         .isFalse();
     assertThat(
             new NetworkPolicyWanted().isMet(dependent, TestServers.parse(TestServers.HELLO), null))

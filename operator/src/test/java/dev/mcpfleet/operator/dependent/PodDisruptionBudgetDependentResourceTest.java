@@ -48,26 +48,26 @@ class PodDisruptionBudgetDependentResourceTest {
 
   @Test
   void budgetIsWantedForSeveralReplicas() {
-    assertThat(DisruptionBudgetWanted.holds(TestServers.parse(TestServers.HELLO))).isTrue();
-    assertThat(DisruptionBudgetWanted.holds(TestServers.helloWith("scaling: {replicas: 2}")))
+    assertThat(new DisruptionBudgetWanted().holds(TestServers.parse(TestServers.HELLO))).isTrue();
+    assertThat(new DisruptionBudgetWanted().holds(TestServers.helloWith("scaling: {replicas: 2}")))
         .isTrue();
   }
 
   @Test
   void noBudgetForASingleReplicaBecauseItWouldBlockNodeDrains() {
-    assertThat(DisruptionBudgetWanted.holds(TestServers.helloWith("scaling: {replicas: 1}")))
+    assertThat(new DisruptionBudgetWanted().holds(TestServers.helloWith("scaling: {replicas: 1}")))
         .isFalse();
     assertThat(
-            DisruptionBudgetWanted.holds(
-                TestServers.helloWith("scaling: {autoscaling: {minReplicas: 1}}")))
+            new DisruptionBudgetWanted()
+                .holds(TestServers.helloWith("scaling: {autoscaling: {minReplicas: 1}}")))
         .isFalse();
   }
 
   @Test
   void budgetCanBeSwitchedOff() {
     assertThat(
-            DisruptionBudgetWanted.holds(
-                TestServers.helloWith("scaling: {disruptionBudget: {enabled: false}}")))
+            new DisruptionBudgetWanted()
+                .holds(TestServers.helloWith("scaling: {disruptionBudget: {enabled: false}}")))
         .isFalse();
     assertThat(
             new DisruptionBudgetWanted()

@@ -68,18 +68,20 @@ class ServiceMonitorDependentResourceTest {
     McpServer configured =
         TestServers.helloWith("observability: {serviceMonitor: {interval: 10s}}");
 
-    assertThat(ServiceMonitorWanted.holds(plain)).isTrue();
+    assertThat(new ServiceMonitorWanted().holds(plain)).isTrue();
     assertThat(ServiceMonitorWanted.requested(plain)).isFalse();
     assertThat(ServiceMonitorWanted.requested(configured)).isTrue();
   }
 
   @Test
   void notWantedWhenMetricsOrTheMonitorAreSwitchedOff() {
-    assertThat(ServiceMonitorWanted.holds(TestServers.helloWith("observability: {metrics: false}")))
+    assertThat(
+            new ServiceMonitorWanted()
+                .holds(TestServers.helloWith("observability: {metrics: false}")))
         .isFalse();
     assertThat(
-            ServiceMonitorWanted.holds(
-                TestServers.helloWith("observability: {serviceMonitor: {enabled: false}}")))
+            new ServiceMonitorWanted()
+                .holds(TestServers.helloWith("observability: {serviceMonitor: {enabled: false}}")))
         .isFalse();
   }
 

@@ -281,13 +281,7 @@ class OperatorOnRealApiServerTest {
   static McpServer awaitStatus(String name, ConditionType type, String status) {
     return await()
         .atMost(WAIT)
-        .until(
-            () -> get(McpServer.class, name),
-            s ->
-                s != null
-                    && s.getStatus() != null
-                    && s.getStatus().condition(type) != null
-                    && status.equals(s.getStatus().condition(type).getStatus()));
+        .until(() -> get(McpServer.class, name), s -> TestServers.hasCondition(s, type, status));
   }
 
   static ManagedFieldsEntry applyEntry(HasMetadata object, String manager) {

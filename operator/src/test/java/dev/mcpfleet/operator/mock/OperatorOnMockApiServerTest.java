@@ -278,13 +278,7 @@ class OperatorOnMockApiServerTest {
   static McpServer awaitCondition(String name, ConditionType type, String status) {
     return await()
         .atMost(WAIT)
-        .until(
-            () -> get(McpServer.class, name),
-            s ->
-                s != null
-                    && s.getStatus() != null
-                    && s.getStatus().condition(type) != null
-                    && status.equals(s.getStatus().condition(type).getStatus()));
+        .until(() -> get(McpServer.class, name), s -> TestServers.hasCondition(s, type, status));
   }
 
   /** What the Deployment controller would report once three replicas are ready. */

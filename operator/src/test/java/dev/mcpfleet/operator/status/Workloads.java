@@ -48,12 +48,12 @@ final class Workloads {
         .build();
   }
 
+  private static PodBuilder pod(String name) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace("tools").endMetadata();
+  }
+
   static Pod waiting(String name, String reason, String message) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace("tools")
-        .endMetadata()
+    return pod(name)
         .withNewStatus()
         .addNewContainerStatus()
         .withName("mcp-server")
@@ -70,11 +70,7 @@ final class Workloads {
   }
 
   static Pod unschedulable(String name) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace("tools")
-        .endMetadata()
+    return pod(name)
         .withNewStatus()
         .addNewCondition()
         .withType("PodScheduled")
