@@ -31,6 +31,8 @@ public final class RequestContext {
   private static final java.util.concurrent.atomic.AtomicLong IDS =
       new java.util.concurrent.atomic.AtomicLong();
 
+  private static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
   private final McpServices services;
   private final Exchange exchange;
   private final JsonRpc.Message message;
@@ -190,7 +192,12 @@ public final class RequestContext {
 
   private void writeResult(JsonGenerator g, Result result) throws IOException {
     result.writeFields(g);
+    ObjectNode meta = result.meta();
     if (!revision.stateless()) {
+      if (meta != null) {
+        g.writeFieldName("_meta");
+        g.writeTree(meta);
+      }
       return;
     }
     String type = result.resultType();
@@ -202,7 +209,15 @@ public final class RequestContext {
           "cacheScope", caller().kind() == Caller.Kind.ANONYMOUS ? "public" : "private");
     }
     g.writeObjectFieldStart("_meta");
-    g.writeObjectFieldStart("io.modelcontextprotocol/serverInfo");
+    if (meta != null) {
+      for (var field : meta.properties()) {
+        if (!field.getKey().equals(SERVER_INFO)) {
+          g.writeFieldName(field.getKey());
+          g.writeTree(field.getValue());
+        }
+      }
+    }
+    g.writeObjectFieldStart(SERVER_INFO);
     Descriptors.serverInfo(g, definition.info());
     g.writeEndObject();
     g.writeEndObject();

@@ -111,7 +111,6 @@ final class ToolMethods {
     if (result.isError()) {
       ctx.outcome("tool_error");
     }
-    ToolResult answer = result;
-    return g -> ContentWriter.toolResult(g, answer, ctx.revision());
+    return new ToolCallResult(result, ctx.revision());
   }
 }

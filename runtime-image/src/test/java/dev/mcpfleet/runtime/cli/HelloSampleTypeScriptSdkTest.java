@@ -11,7 +11,6 @@ import dev.mcpfleet.runtime.definition.Definitions;
 import dev.mcpfleet.runtime.node.NodeHarness;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,10 +30,7 @@ class HelloSampleTypeScriptSdkTest {
 
   @BeforeAll
   static void start() throws Exception {
-    node =
-        NodeHarness.install(
-            "hello-clients",
-            Map.of("@modelcontextprotocol/sdk", "1.32.2", "@modelcontextprotocol/client", "2.4.0"));
+    node = NodeHarness.sdkClients();
     server =
         RuntimeServer.start(
             RuntimeConfig.builder().port(0).build(),

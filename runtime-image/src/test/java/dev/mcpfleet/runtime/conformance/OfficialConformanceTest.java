@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official MCP conformance suite scores the runtime, serving the suite's fixtures: the 0.1.16
- * active suite (2025-06-18/2025-11-25, sessions) and the 0.2.0-alpha.12 requirement set of
- * 2026-07-28 (stateless). A failing scored scenario fails the build.
+ * active suite (2025-06-18/2025-11-25, sessions), and the 0.2.0-alpha.12 requirement sets of
+ * 2025-11-25 and 2026-07-28 (stateless). A failing scored scenario fails the build; the 2026-07-28
+ * set also runs the tasks extension, which is not scored and not implemented.
  */
 class OfficialConformanceTest {
 
@@ -41,6 +42,17 @@ class OfficialConformanceTest {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.failed()).as(run.output()).isZero();
     assertThat(run.scenarioLines()).as(run.output()).hasSize(30).allMatch(l -> l.startsWith("✓"));
+  }
+
+  @Test
+  void requirementsOfRevision20251125PassWithSessionLifecycle() {
+    ConformanceSuite.Run run =
+        ConformanceSuite.run(
+            "0.2.0-alpha.12", url, List.of("--requirements", "2025-11-25"), TIMEOUT);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.failed()).as(run.output()).isZero();
+    assertThat(run.output()).contains("✓ server-session-lifecycle");
   }
 
   @Test

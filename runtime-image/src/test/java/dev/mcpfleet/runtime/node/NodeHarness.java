@@ -44,6 +44,16 @@ public final class NodeHarness {
     this.node = node;
   }
 
+  /**
+   * The official TypeScript SDK clients, pinned: the v1 SDK (initialize handshake, up to
+   * 2025-11-25) and the v2 client (stateless 2026-07-28), installed once and shared by every test.
+   */
+  public static NodeHarness sdkClients() {
+    return install(
+        "sdk-clients",
+        Map.of("@modelcontextprotocol/sdk", "1.32.2", "@modelcontextprotocol/client", "2.4.0"));
+  }
+
   /** What a script did. */
   public record Result(int exitCode, String stdout, String stderr) {
     /** Both streams, for assertion messages. */

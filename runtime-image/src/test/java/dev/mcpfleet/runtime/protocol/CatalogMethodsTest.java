@@ -178,6 +178,29 @@ class CatalogMethodsTest {
   }
 
   @Test
+  void toolResultMetaIsWrittenBesideTheServerIdentity() {
+    var meta = TestServer.json("{'dev.mcpfleet/degraded':true}");
+    try (TestServer tagged =
+        TestServer.start(
+            TestServer.tools(
+                Fixture.tool(
+                    "cached",
+                    "Cached",
+                    null,
+                    true,
+                    (c, x) -> ToolResult.text("old news").withMeta(meta))))) {
+      JsonNode stateless = message(tagged.stateless("tools/call", "{'name':'cached'}"));
+      String session = tagged.initialize("2025-11-25", "{}");
+      JsonNode legacy = message(tagged.legacy(session, "tools/call", "{'name':'cached'}"));
+
+      assertThat(stateless.at("/result/_meta/dev.mcpfleet~1degraded").asBoolean()).isTrue();
+      assertThat(stateless.at("/result/_meta/io.modelcontextprotocol~1serverInfo/name").asText())
+          .isEqualTo("test-server");
+      assertThat(legacy.at("/result/_meta")).isEqualTo(meta);
+    }
+  }
+
+  @Test
   void unknownToolIsInvalidParams() {
     JsonNode response = message(server.stateless("tools/call", "{'name':'missing'}"));
 
