@@ -92,6 +92,7 @@ public final class AcceptanceCheck {
       findings.add(new Finding(reason, path + ": " + problem.message()));
     }
     duplicateEnvNames(spec, findings);
+    emptyIngressPeers(spec, findings);
     if (spec.upstream() != null) {
       findings.add(
           new Finding(
@@ -112,6 +113,24 @@ public final class AcceptanceCheck {
         findings.add(
             invalid(
                 "spec.pod.env has more than one variable named '" + env.getName() + "'; keep one"));
+      }
+    }
+  }
+
+  // An empty peer would make the API server refuse the NetworkPolicy at apply time.
+  private static void emptyIngressPeers(McpServerSpec spec, List<Finding> findings) {
+    var ingress = spec.network() == null ? null : spec.network().ingress();
+    if (ingress == null || ingress.allowFrom() == null) {
+      return;
+    }
+    for (int i = 0; i < ingress.allowFrom().size(); i++) {
+      var peer = ingress.allowFrom().get(i);
+      if (peer == null || (peer.namespaceSelector() == null && peer.podSelector() == null)) {
+        findings.add(
+            invalid(
+                "spec.network.ingress.allowFrom["
+                    + i
+                    + "] selects nothing; give it a namespaceSelector, a podSelector or both"));
       }
     }
   }

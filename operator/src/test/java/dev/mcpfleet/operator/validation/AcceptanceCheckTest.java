@@ -166,6 +166,16 @@ class AcceptanceCheckTest {
   }
 
   @Test
+  void anIngressPeerThatSelectsNothingIsRejected() {
+    McpServer server = TestServers.helloWith("network: {ingress: {allowFrom: [{}]}}");
+
+    assertThat(check.checkSpec(server).message())
+        .isEqualTo(
+            "spec.network.ingress.allowFrom[0] selects nothing; give it a namespaceSelector, a"
+                + " podSelector or both");
+  }
+
+  @Test
   void upstreamIsReportedAsNotSupportedYet() {
     McpServer server =
         TestServers.parse(
