@@ -2,6 +2,7 @@ package dev.mcpfleet.e2e.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.operator.OperatorPermissions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -34,7 +35,8 @@ class ChartRbacTest {
   void chartGrantsExactlyWhatTheOperatorUses(String values) {
     RenderedChart chart = HelmChart.render(values);
     Set<String> operatorUses =
-        triples(OperatorPermissions.rules(OperatorSettings.of(chart.one(Deployment.class))));
+        triples(
+            OperatorPermissions.rules(OperatorEnvironment.configOf(chart.one(Deployment.class))));
     Set<String> lease =
         chart.all(Role.class).stream()
             .filter(ChartRbacTest::isLeaseRole)

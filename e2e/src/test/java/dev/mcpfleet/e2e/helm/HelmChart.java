@@ -15,16 +15,16 @@ import java.util.List;
  * The MCP Fleet chart in helm/mcp-fleet, driven through helm-java (the helm library bundled as a
  * native binary): lint, and template with a values file, parsed into fabric8 objects.
  */
-final class HelmChart {
+public final class HelmChart {
 
-  static final String RELEASE = "fleet";
-  static final String NAMESPACE = "mcp-system";
+  public static final String RELEASE = "fleet";
+  public static final String NAMESPACE = "mcp-system";
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private HelmChart() {}
 
-  static Path dir() {
+  public static Path dir() {
     return Repository.resolve("helm/mcp-fleet");
   }
 
@@ -34,13 +34,13 @@ final class HelmChart {
   }
 
   /** Renders the chart as `helm template fleet helm/mcp-fleet -n mcp-system -f values` would. */
-  static RenderedChart render(String valuesYaml) {
+  public static RenderedChart render(String valuesYaml) {
     String manifest = template(valuesYaml);
     return new RenderedChart(manifest, parse(manifest));
   }
 
   /** The raw output of `helm template`; throws IllegalStateException with Helm's message. */
-  static String template(String valuesYaml) {
+  public static String template(String valuesYaml) {
     Path values = writeValues(valuesYaml);
     try {
       return new Helm(dir())

@@ -2,6 +2,7 @@ package dev.mcpfleet.e2e.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.e2e.support.Repository;
 import dev.mcpfleet.operator.OperatorConfig;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class OperatorConfigFromChartTest {
 
   static OperatorConfig config(String values) {
-    return OperatorSettings.of(HelmChart.render(values).one(Deployment.class));
+    return OperatorEnvironment.configOf(HelmChart.render(values).one(Deployment.class));
   }
 
   @Test
@@ -53,7 +54,7 @@ class OperatorConfigFromChartTest {
     assertThat(election.enabled()).isTrue();
     assertThat(election.leaseName()).isEqualTo("mcp-fleet-operator");
     assertThat(election.leaseNamespace()).isEqualTo(HelmChart.NAMESPACE);
-    assertThat(election.identity()).isEqualTo(OperatorSettings.POD_NAME);
+    assertThat(election.identity()).isEqualTo(OperatorEnvironment.POD_NAME);
   }
 
   @Test

@@ -12,16 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The objects `helm template` rendered, with lookups by type and by template file. */
-record RenderedChart(String manifest, List<HasMetadata> objects) {
+public record RenderedChart(String manifest, List<HasMetadata> objects) {
 
   private static final Pattern SOURCE = Pattern.compile("(?m)^# Source: [^/]+/templates/(\\S+)$");
 
-  <T extends HasMetadata> List<T> all(Class<T> type) {
+  public <T extends HasMetadata> List<T> all(Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** The one object of this type; fails the test when there is none or several. */
-  <T extends HasMetadata> T one(Class<T> type) {
+  public <T extends HasMetadata> T one(Class<T> type) {
     List<T> found = all(type);
     assertThat(found).as("rendered %s objects", type.getSimpleName()).hasSize(1);
     return found.getFirst();

@@ -76,20 +76,27 @@ public record Dockerfile(
    * paths a pod would mount to local files.
    */
   public List<String> localCommandLine(Path context, Map<String, String> mounts) {
+    return localize(commandLine(), context, mounts);
+  }
+
+  /** Container arguments (e.g. ENTRYPOINT, or a pod's args) with the same mapping. */
+  public List<String> localize(List<String> args, Path context, Map<String, String> mounts) {
     List<String> command = new ArrayList<>();
-    for (String arg : commandLine()) {
+    for (String arg : args) {
       command.add(local(arg, context, mounts));
     }
-    if (command.getFirst().equals("java")) {
+    if (!command.isEmpty() && command.getFirst().equals("java")) {
       command.set(0, ProcessHandle.current().info().command().orElse("java"));
     }
     return command;
   }
 
   private String local(String arg, Path context, Map<String, String> mounts) {
-    String mounted = mounts.get(arg);
-    if (mounted != null) {
-      return mounted;
+    for (Map.Entry<String, String> mount : mounts.entrySet()) {
+      String target = mount.getKey().replaceAll("/$", "");
+      if (arg.equals(target) || arg.startsWith(target + "/")) {
+        return mount.getValue() + arg.substring(target.length());
+      }
     }
     for (Map.Entry<String, String> copy : copies.entrySet()) {
       String target = copy.getKey().replaceAll("/$", "");

@@ -1,4 +1,4 @@
-package dev.mcpfleet.e2e.helm;
+package dev.mcpfleet.e2e.support;
 
 import dev.mcpfleet.operator.OperatorConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -7,17 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The operator's configuration as the chart's Deployment gives it to the operator process. */
-final class OperatorSettings {
+public final class OperatorEnvironment {
 
-  static final String POD_NAME = "fleet-mcp-fleet-5d9c7-abcde";
+  public static final String POD_NAME = "fleet-mcp-fleet-5d9c7-abcde";
 
-  private OperatorSettings() {}
+  private OperatorEnvironment() {}
 
   /**
    * The operator container's environment with the downward-API fields filled in as the kubelet
    * would (pod name, the release namespace), read by the operator's own parser.
    */
-  static OperatorConfig of(Deployment deployment) {
+  public static OperatorConfig configOf(Deployment deployment) {
     Map<String, String> env = new HashMap<>();
     for (EnvVar var :
         deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv()) {

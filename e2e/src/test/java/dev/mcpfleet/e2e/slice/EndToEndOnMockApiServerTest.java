@@ -1,0 +1,75 @@
+package dev.mcpfleet.e2e.slice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mcpfleet.api.ConditionType;
+import dev.mcpfleet.api.ManifestReader;
+import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.e2e.support.Fleet;
+import dev.mcpfleet.e2e.support.FleetOperator;
+import dev.mcpfleet.e2e.support.McpClients;
+import dev.mcpfleet.e2e.support.MockCluster;
+import dev.mcpfleet.e2e.support.OperatorEnvironment;
+import dev.mcpfleet.e2e.support.RuntimePod;
+import dev.mcpfleet.e2e.support.RuntimeProcess;
+import dev.mcpfleet.e2e.support.Samples;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole slice on the mock API server: the chart's CRD and RBAC installed, the operator run with
+ * the settings the chart gives it, a sample applied, its Deployment made ready, Ready=True with the
+ * URL in status, then the runtime started with exactly what the Deployment gives the pod, and a
+ * tool called with the official MCP Java SDK client.
+ */
+class EndToEndOnMockApiServerTest {
+
+  static final String NAMESPACE = "demo";
+
+  @Test
+  void helmInstallThenApplyASampleThenCallItsTool(@TempDir Path podDir) throws Exception {
+    List<HasMetadata> chart = Slice.chart();
+    try (MockCluster cluster = new MockCluster()) {
+      var client = cluster.client();
+      cluster.install(Slice.crdAndRbac(chart));
+      cluster.createNamespace(NAMESPACE);
+
+      try (FleetOperator operator =
+          FleetOperator.startOnMock(
+              OperatorEnvironment.configOf(Slice.operatorDeployment(chart)), client)) {
+        McpServer hello = ManifestReader.read(Samples.named("hello.yaml"));
+        hello.getMetadata().setNamespace(NAMESPACE);
+        client.resource(hello).create();
+
+        Deployment deployment = Fleet.awaitObject(client, Deployment.class, NAMESPACE, "hello");
+        Fleet.markReady(client, deployment);
+        McpServer ready =
+            Fleet.awaitCondition(client, NAMESPACE, "hello", ConditionType.Ready, "True");
+
+        assertThat(ready.getStatus().url()).isEqualTo("http://hello.demo.svc:8080/mcp");
+        assertThat(
+                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+            .isEqualTo(System.getProperty("mcpfleet.runtime.image"));
+
+        try (RuntimeProcess pod = RuntimePod.start(deployment, client, podDir);
+            McpSyncClient mcp = McpClients.connect(pod.mcpUrl(), null)) {
+          McpSchema.CallToolResult greeting =
+              mcp.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Ada")));
+
+          assertThat(mcp.listTools().tools())
+              .extracting(McpSchema.Tool::name)
+              .containsExactlyElementsOf(ready.getStatus().tools());
+          assertThat(((McpSchema.TextContent) greeting.content().getFirst()).text())
+              .contains("Hello, Ada");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.mcpfleet.e2e.support;
+
+import dev.mcpfleet.api.ConditionType;
+import dev.mcpfleet.api.McpServer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Objects;
+import org.awaitility.Awaitility;
+
+/** What a test does to and waits for in a cluster where the operator runs. */
+public final class Fleet {
+
+  public static final Duration WAIT = Duration.ofSeconds(60);
+
+  private Fleet() {}
+
+  public static McpServer get(KubernetesClient client, String namespace, String name) {
+    return client.resources(McpServer.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Waits until the object exists, and returns it. */
+  public static <T extends HasMetadata> T awaitObject(
+      KubernetesClient client, Class<T> type, String namespace, String name) {
+    return Awaitility.await()
+        .atMost(WAIT)
+        .alias("%s %s/%s".formatted(type.getSimpleName(), namespace, name))
+        .until(
+            () -> client.resources(type).inNamespace(namespace).withName(name).get(),
+            Objects::nonNull);
+  }
+
+  /** Waits until the McpServer's condition has the status, and returns the McpServer then. */
+  public static McpServer awaitCondition(
+      KubernetesClient client, String namespace, String name, ConditionType type, String status) {
+    return Awaitility.await()
+        .atMost(WAIT)
+        .alias("%s/%s %s=%s".formatted(namespace, name, type, status))
+        .until(
+            () -> get(client, namespace, name),
+            s ->
+                s != null
+                    && s.getStatus() != null
+                    && s.getStatus().condition(type) != null
+                    && status.equals(s.getStatus().condition(type).getStatus()));
+  }
+
+  /**
+   * Plays the Deployment controller (there is no kubelet here): every replica up to date, ready and
+   * available.
+   */
+  public static void markReady(KubernetesClient client, Deployment deployment) {
+    int replicas =
+        deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .withConditions(
+                new DeploymentConditionBuilder()
+                    .withType("Available")
+                    .withStatus("True")
+                    .withReason("MinimumReplicasAvailable")
+                    .build(),
+                new DeploymentConditionBuilder()
+                    .withType("Progressing")
+                    .withStatus("True")
+                    .withReason("NewReplicaSetAvailable")
+                    .build())
+            .build());
+    client.resource(deployment).updateStatus();
+  }
+}
