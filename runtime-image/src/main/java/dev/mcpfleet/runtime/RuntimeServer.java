@@ -130,20 +130,24 @@ public final class RuntimeServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: no new connections, long-lived streams and sessions end, calls in flight get
-   * up to the configured grace period to finish, then the event loops stop.
+   * Stops gracefully: no new connections; long-lived streams (listen and GET) end; calls in flight
+   * get up to the configured grace period to finish and answer; then sessions end (cancelling what
+   * is left) and the event loops stop.
    */
   @Override
   public void close() {
     http.stopAccepting();
     services.listeners().endAll();
-    services.sessions().endAll();
+    services.sessions().endStreams();
     blocking.shutdown();
     try {
-      blocking.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+      if (!blocking.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("calls still running after {}; cancelling them", config.shutdownGrace());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    services.sessions().endAll();
     blocking.shutdownNow();
     http.shutdown(config.shutdownGrace());
   }

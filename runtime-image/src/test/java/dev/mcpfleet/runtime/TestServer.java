@@ -18,7 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -108,6 +112,43 @@ public final class TestServer implements AutoCloseable {
       request.setHeader(headers[i], headers[i + 1]);
     }
     return send(request.build());
+  }
+
+  /** POSTs like {@link #post} and returns the response body's lines as they arrive (a stream). */
+  public Iterator<String> postStreaming(String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return lines(request.build());
+  }
+
+  /** Sends {@code request} and returns its body's lines as they arrive. */
+  public Iterator<String> lines(HttpRequest request) {
+    try {
+      return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+          .get(10, TimeUnit.SECONDS)
+          .body()
+          .iterator();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The next SSE event's JSON message on a stream of lines. */
+  public static JsonNode nextEvent(Iterator<String> lines) {
+    String line = "";
+    while (!line.startsWith("data:")) {
+      line = lines.next();
+    }
+    return parse(line.substring(5).trim());
   }
 
   public HttpResponse<String> send(HttpRequest request) {

@@ -5,33 +5,12 @@ import dev.mcpfleet.runtime.pipeline.AccessPolicy;
 import dev.mcpfleet.runtime.protocol.inputs.ItemRunner;
 import dev.mcpfleet.runtime.spi.McpPrompt;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** prompts/list and prompts/get. */
 final class PromptMethods {
 
   private PromptMethods() {}
-
-  static final Method LIST =
-      ctx -> {
-        List<McpPrompt> prompts =
-            Access.visible(
-                ctx,
-                ctx.definition().prompts(),
-                AccessPolicy.ItemKind.PROMPT,
-                p -> p.descriptor().name());
-        var page =
-            Pagination.page(prompts, "prompts", ctx.params(), ctx.services().config().pageSize());
-        return g -> {
-          g.writeArrayFieldStart("prompts");
-          for (McpPrompt prompt : page.items()) {
-            Descriptors.prompt(g, prompt.descriptor());
-          }
-          g.writeEndArray();
-          Descriptors.optional(g, "nextCursor", page.nextCursor());
-        };
-      };
 
   static final Method GET =
       new Method() {

@@ -4,7 +4,6 @@ import dev.mcpfleet.runtime.definition.ServerDefinition;
 import dev.mcpfleet.runtime.pipeline.AccessPolicy;
 import dev.mcpfleet.runtime.protocol.inputs.ItemRunner;
 import dev.mcpfleet.runtime.spi.McpResource;
-import dev.mcpfleet.runtime.spi.McpResourceTemplate;
 import dev.mcpfleet.runtime.spi.ResourceContents;
 import java.util.List;
 import java.util.Map;
@@ -13,45 +12,6 @@ import java.util.Map;
 final class ResourceMethods {
 
   private ResourceMethods() {}
-
-  static final Method LIST =
-      ctx -> {
-        List<McpResource> resources =
-            Access.visible(
-                ctx,
-                ctx.definition().resources(),
-                AccessPolicy.ItemKind.RESOURCE,
-                r -> r.descriptor().uri());
-        var page =
-            Pagination.page(
-                resources, "resources", ctx.params(), ctx.services().config().pageSize());
-        return g -> {
-          g.writeArrayFieldStart("resources");
-          for (McpResource resource : page.items()) {
-            Descriptors.resource(g, resource.descriptor());
-          }
-          g.writeEndArray();
-          Descriptors.optional(g, "nextCursor", page.nextCursor());
-        };
-      };
-
-  static final Method TEMPLATES =
-      ctx -> {
-        var page =
-            Pagination.page(
-                ctx.definition().resourceTemplates(),
-                "templates",
-                ctx.params(),
-                ctx.services().config().pageSize());
-        return g -> {
-          g.writeArrayFieldStart("resourceTemplates");
-          for (McpResourceTemplate template : page.items()) {
-            Descriptors.template(g, template.descriptor());
-          }
-          g.writeEndArray();
-          Descriptors.optional(g, "nextCursor", page.nextCursor());
-        };
-      };
 
   static final Method READ =
       new Method() {

@@ -9,7 +9,6 @@ import dev.mcpfleet.runtime.spi.CallContext;
 import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ToolCall;
 import dev.mcpfleet.runtime.spi.ToolResult;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,26 +18,6 @@ final class ToolMethods {
   private static final Logger LOG = LoggerFactory.getLogger(ToolMethods.class);
 
   private ToolMethods() {}
-
-  static final Method LIST =
-      ctx -> {
-        List<McpTool> tools =
-            Access.visible(
-                ctx,
-                ctx.definition().tools(),
-                AccessPolicy.ItemKind.TOOL,
-                t -> t.descriptor().name());
-        var page =
-            Pagination.page(tools, "tools", ctx.params(), ctx.services().config().pageSize());
-        return g -> {
-          g.writeArrayFieldStart("tools");
-          for (McpTool tool : page.items()) {
-            Descriptors.tool(g, tool.descriptor(), ctx.revision());
-          }
-          g.writeEndArray();
-          Descriptors.optional(g, "nextCursor", page.nextCursor());
-        };
-      };
 
   static final Method CALL =
       new Method() {

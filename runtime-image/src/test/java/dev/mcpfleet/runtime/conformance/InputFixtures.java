@@ -171,11 +171,7 @@ final class InputFixtures {
             null,
             false,
             (call, ctx) -> {
-              ctx.elicit(
-                  "confirm",
-                  "Please confirm",
-                  json(
-                      "{'type':'object','properties':{'ok':{'type':'boolean'}},'required':['ok']}"));
+              confirm(ctx);
               return ToolResult.text(
                   "state-ok: the confirmation arrived with a valid requestState");
             }),
@@ -218,11 +214,7 @@ final class InputFixtures {
             null,
             false,
             (call, ctx) -> {
-              ctx.elicit(
-                  "confirm",
-                  "Please confirm",
-                  json(
-                      "{'type':'object','properties':{'ok':{'type':'boolean'}},'required':['ok']}"));
+              confirm(ctx);
               return ToolResult.text("Confirmed");
             }),
         tool(
@@ -258,6 +250,13 @@ final class InputFixtures {
               ctx.elicit("confirm", "Continue?", nameSchema("answer"));
               return ToolResult.text("Streaming complete");
             }));
+  }
+
+  private static void confirm(CallContext ctx) throws Exception {
+    ctx.elicit(
+        "confirm",
+        "Please confirm",
+        json("{'type':'object','properties':{'ok':{'type':'boolean'}},'required':['ok']}"));
   }
 
   private static ToolResult elicited(CallContext ctx, String message, String schema)

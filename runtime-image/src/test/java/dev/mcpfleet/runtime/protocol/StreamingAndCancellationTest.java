@@ -11,12 +11,10 @@ import dev.mcpfleet.runtime.TestServer;
 import dev.mcpfleet.runtime.conformance.Fixture;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import dev.mcpfleet.runtime.transport.RawHttp;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,21 +148,16 @@ class StreamingAndCancellationTest {
   void cancelledNotificationCancelsALegacyCallWhichThenGetsNoResponse() throws Exception {
     long before = cancelled.getCount();
     String session = server.initialize("2025-11-25", "{}");
-    HttpRequest call =
-        HttpRequest.newBuilder(server.uri())
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .header("Mcp-Session-Id", session)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    TestServer.request(
-                        42,
-                        "tools/call",
-                        TestServer.json("{'name':'forever','_meta':{'progressToken':7}}"))))
-            .build();
-    var pending = server.http().sendAsync(call, HttpResponse.BodyHandlers.ofLines());
-    Iterator<String> lines = pending.get(5, TimeUnit.SECONDS).body().iterator();
-    assertThat(nextData(lines)).contains("notifications/progress");
+    Iterator<String> lines =
+        server.postStreaming(
+            TestServer.request(
+                42,
+                "tools/call",
+                TestServer.json("{'name':'forever','_meta':{'progressToken':7}}")),
+            "Mcp-Session-Id",
+            session);
+    assertThat(TestServer.nextEvent(lines).path("method").asText())
+        .isEqualTo("notifications/progress");
 
     HttpResponse<String> notice =
         server.post(
@@ -182,19 +175,12 @@ class StreamingAndCancellationTest {
   @Test
   void legacyElicitationTravelsOnTheCallsStreamAndItsAnswerComesBackByPost() throws Exception {
     String session = server.initialize("2025-11-25", "{'elicitation':{}}");
-    HttpRequest call =
-        HttpRequest.newBuilder(server.uri())
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .header("Mcp-Session-Id", session)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    TestServer.request(3, "tools/call", TestServer.json("{'name':'ask'}"))))
-            .build();
-    HttpResponse<Stream<String>> stream =
-        server.http().sendAsync(call, HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);
-    Iterator<String> lines = stream.body().iterator();
-    JsonNode request = TestServer.JSON.readTree(nextData(lines).substring(5));
+    Iterator<String> lines =
+        server.postStreaming(
+            TestServer.request(3, "tools/call", TestServer.json("{'name':'ask'}")),
+            "Mcp-Session-Id",
+            session);
+    JsonNode request = TestServer.nextEvent(lines);
     assertThat(request.path("method").asText()).isEqualTo("elicitation/create");
 
     HttpResponse<String> answer =
@@ -207,7 +193,7 @@ class StreamingAndCancellationTest {
             session);
 
     assertThat(answer.statusCode()).isEqualTo(202);
-    JsonNode result = TestServer.JSON.readTree(nextData(lines).substring(5));
+    JsonNode result = TestServer.nextEvent(lines);
     assertThat(result.at("/result/content/0/text").asText()).isEqualTo("got Ada");
   }
 
@@ -219,14 +205,6 @@ class StreamingAndCancellationTest {
 
     assertThat(message(response).at("/result/isError").asBoolean()).isTrue();
     assertThat(message(response).at("/result/content/0/text").asText()).contains("elicitation");
-  }
-
-  private static String nextData(Iterator<String> lines) {
-    String line = "";
-    while (!line.startsWith("data:")) {
-      line = lines.next();
-    }
-    return line;
   }
 
   private static boolean awaitCount(long target) throws InterruptedException {

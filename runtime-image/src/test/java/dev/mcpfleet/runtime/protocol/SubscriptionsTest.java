@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpfleet.runtime.TestServer;
 import dev.mcpfleet.runtime.conformance.Fixture;
 import dev.mcpfleet.runtime.spi.ToolResult;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,35 +19,18 @@ class SubscriptionsTest {
   private static final Fixture.Tool TWO =
       Fixture.tool("two", "Two", null, true, (c, x) -> ToolResult.text("2"));
 
-  private static Iterator<String> listen(TestServer server, String filter) throws Exception {
+  private static Iterator<String> listen(TestServer server, String filter) {
     String body =
         TestServer.request(
             77,
             "subscriptions/listen",
             TestServer.statelessParams("{'notifications':" + filter + "}", "{}"));
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri())
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .header("MCP-Protocol-Version", TestServer.V2026)
-            .header("Mcp-Method", "subscriptions/listen")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    HttpResponse<Stream<String>> response =
-        server
-            .http()
-            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-            .get(5, TimeUnit.SECONDS);
-    assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
-    return response.body().iterator();
+    return server.postStreaming(
+        body, "MCP-Protocol-Version", TestServer.V2026, "Mcp-Method", "subscriptions/listen");
   }
 
-  private static JsonNode next(Iterator<String> lines) throws Exception {
-    String line = "";
-    while (!line.startsWith("data:")) {
-      line = lines.next();
-    }
-    return TestServer.JSON.readTree(line.substring(5));
+  private static JsonNode next(Iterator<String> lines) {
+    return TestServer.nextEvent(lines);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.mcpfleet.runtime.protocol.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpfleet.runtime.protocol.Revision;
+import dev.mcpfleet.runtime.transport.Exchange;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -71,6 +72,16 @@ public final class SessionRegistry {
 
   public int size() {
     return sessions.size();
+  }
+
+  /** Ends every session's GET stream, keeping the sessions (the first step of a shutdown). */
+  public void endStreams() {
+    for (Session session : sessions.values()) {
+      Exchange stream = session.stream();
+      if (stream != null) {
+        stream.end();
+      }
+    }
   }
 
   /** Ends every session (shutdown). */
