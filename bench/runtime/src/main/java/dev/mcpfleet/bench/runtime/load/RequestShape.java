@@ -30,7 +30,7 @@ public enum RequestShape {
     return version;
   }
 
-  /** The request headers besides Host and Content-Length. */
+  /** The request headers besides Host and Content-Length, the call's own last. */
   public Map<String, String> headers(ToolCall call) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -40,6 +40,7 @@ public enum RequestShape {
       headers.put("Mcp-Method", "tools/call");
       headers.put("Mcp-Name", call.tool());
     }
+    headers.putAll(call.headers());
     return headers;
   }
 

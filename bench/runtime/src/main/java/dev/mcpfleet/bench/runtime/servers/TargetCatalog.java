@@ -35,15 +35,19 @@ public final class TargetCatalog implements AutoCloseable {
   /** The selected targets that can run on this machine; {@link #notes} says why others cannot. */
   public List<Target> targets(Predicate<String> selected, Duration timeout) {
     List<Target> targets = new ArrayList<>();
-    Path launcher = repo.resolve("mcp-fleet");
-    if (Files.isExecutable(launcher)) {
-      RuntimeTargets runtime = new RuntimeTargets(launch, launcher);
+    if (Files.isRegularFile(PodCommand.jar(repo))) {
+      RuntimeTargets runtime = new RuntimeTargets(launch, repo);
       targets.add(runtime.text());
+      targets.add(runtime.textWithLayers());
       if (selected.test("runtime-http")) {
         targets.add(runtime.http(startUpstream(timeout)));
       }
+      targets.add(runtime.textFromLauncher());
     } else {
-      notes.add("runtime skipped: no launcher at " + launcher);
+      notes.add(
+          "runtime skipped: "
+              + PodCommand.jar(repo)
+              + " is not built (./mvnw -pl runtime-image -am package)");
     }
     targets.add(Baselines.nettyFixed(launch, RequestShape.MODERN, fixedAnswer::get));
     targets.add(Baselines.javaSdk(launch));
