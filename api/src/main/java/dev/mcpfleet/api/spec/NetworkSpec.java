@@ -2,8 +2,10 @@ package dev.mcpfleet.api.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
@@ -42,25 +44,17 @@ public record NetworkSpec(
 
   /** Allowed destinations. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(
-      value =
-          "!has(self.allowedHosts) || self.allowedHosts.all(h,"
-              + " h.matches('^(\\\\*\\\\.)?[A-Za-z0-9.-]+$'))",
-      message = "allowedHosts take host names such as api.example.com or *.example.com")
-  @ValidationRule(
-      value = "!has(self.ports) || self.ports.all(p, p >= 1 && p <= 65535)",
-      message = "ports must be between 1 and 65535")
   public record EgressSpec(
       @Size(max = 128)
           @JsonPropertyDescription(
               "Host names that HTTP tools may call (exact, or *.example.com); the runtime refuses"
                   + " any other host.")
-          List<String> allowedHosts,
+          List<@Size(min = 1, max = 253) @Pattern("^(\\*\\.)?[A-Za-z0-9.-]+$") String> allowedHosts,
       @Size(max = 128)
           @JsonPropertyDescription(
               "IP ranges the pods may reach (NetworkPolicy cannot match host names). Default:"
                   + " 0.0.0.0/0 and ::/0 when allowedHosts is set.")
-          List<String> allowedCidrs,
+          List<@Size(min = 1, max = 64) String> allowedCidrs,
       @Size(max = 32) @JsonPropertyDescription("TCP ports the pods may reach. Default: 443.")
-          List<Integer> ports) {}
+          List<@Min(1) @Max(65535) Integer> ports) {}
 }

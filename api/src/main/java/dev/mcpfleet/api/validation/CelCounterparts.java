@@ -5,7 +5,6 @@ import dev.mcpfleet.api.spec.AuthSpec;
 import dev.mcpfleet.api.spec.ContentSpec;
 import dev.mcpfleet.api.spec.ContentSpec.EmbeddedResourceSpec;
 import dev.mcpfleet.api.spec.HttpHeaderSpec;
-import dev.mcpfleet.api.spec.NetworkSpec.EgressSpec;
 import dev.mcpfleet.api.spec.ResilienceSpec.RedisSpec;
 import dev.mcpfleet.api.spec.ResourceSpec;
 import dev.mcpfleet.api.spec.ResourceTemplateSpec;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The Java counterpart of every CEL rule ({@code @ValidationRule}) in the spec's records, keyed by
@@ -37,8 +35,6 @@ final class CelCounterparts {
   private interface Check {
     void apply(Object self, String path, String message, Problems out);
   }
-
-  private static final Pattern HOST = Pattern.compile("^(\\*\\.)?[A-Za-z0-9.-]+$");
 
   private static final Map<String, Check> CHECKS =
       Map.ofEntries(
@@ -146,18 +142,7 @@ final class CelCounterparts {
           holds(
               "!(has(self.minAvailable) && has(self.maxUnavailable))",
               DisruptionBudgetSpec.class,
-              d -> d.minAvailable() == null || d.maxUnavailable() == null),
-          each(
-              "!has(self.allowedHosts) || self.allowedHosts.all(h,"
-                  + " h.matches('^(\\\\*\\\\.)?[A-Za-z0-9.-]+$'))",
-              EgressSpec::allowedHosts,
-              "allowedHosts",
-              h -> h != null && HOST.matcher(h).matches()),
-          each(
-              "!has(self.ports) || self.ports.all(p, p >= 1 && p <= 65535)",
-              EgressSpec::ports,
-              "ports",
-              p -> p != null && p >= 1 && p <= 65535));
+              d -> d.minAvailable() == null || d.maxUnavailable() == null));
 
   private CelCounterparts() {}
 
@@ -207,20 +192,6 @@ final class CelCounterparts {
               out.add(
                   Problems.at(Problems.at(Problems.at(path, list), i), field),
                   "'" + k + "' is declared twice: " + message);
-            }
-          }
-        });
-  }
-
-  private static <T> Map.Entry<String, Check> each(
-      String rule, Function<EgressSpec, List<T>> items, String list, Predicate<T> valid) {
-    return Map.entry(
-        rule,
-        (self, path, message, out) -> {
-          List<T> all = items.apply((EgressSpec) self);
-          for (int i = 0; all != null && i < all.size(); i++) {
-            if (!valid.test(all.get(i))) {
-              out.add(Problems.at(Problems.at(path, list), i), "'" + all.get(i) + "': " + message);
             }
           }
         });

@@ -9,6 +9,8 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,11 +35,30 @@ final class FieldConstraints {
       String jsonName,
       Method accessor,
       boolean required,
-      Size size,
-      java.util.regex.Pattern pattern,
-      Min min,
-      Max max,
+      Bounds bounds,
+      Bounds elementBounds,
       String description) {}
+
+  /**
+   * Size, pattern and bounds of a value, or of each element of a list (annotations on the type
+   * argument, as in {@code List<@Size(max = 253) String>}).
+   */
+  private record Bounds(Size size, java.util.regex.Pattern pattern, Min min, Max max) {
+
+    static Bounds of(AnnotatedElement element) {
+      if (element == null) {
+        return null;
+      }
+      Pattern pattern = element.getAnnotation(Pattern.class);
+      Bounds bounds =
+          new Bounds(
+              element.getAnnotation(Size.class),
+              pattern == null ? null : java.util.regex.Pattern.compile(pattern.value()),
+              element.getAnnotation(Min.class),
+              element.getAnnotation(Max.class));
+      return bounds.equals(new Bounds(null, null, null, null)) ? null : bounds;
+    }
+  }
 
   private static final ClassValue<List<Component>> COMPONENTS =
       new ClassValue<>() {
@@ -67,6 +88,11 @@ final class FieldConstraints {
         String at = Problems.at(path, c.jsonName());
         Object field = read(c.accessor(), value);
         constraints(c, field, at, out);
+        if (c.elementBounds() != null && field instanceof List<?> list) {
+          for (int i = 0; i < list.size(); i++) {
+            bounds(c.elementBounds(), list.get(i), Problems.at(at, i), "", out);
+          }
+        }
         check(field, at, out);
       }
     } else if (value instanceof List<?> list) {
@@ -85,22 +111,31 @@ final class FieldConstraints {
       }
       return;
     }
-    if (c.size() != null) {
-      size(c.size(), value, at, out);
+    if (c.bounds() != null) {
+      bounds(c.bounds(), value, at, hint(c), out);
     }
-    if (value instanceof String s && c.pattern() != null) {
-      if (!c.pattern().matcher(s).find()) {
-        out.add(at, "'" + s + "' does not match " + c.pattern().pattern() + hint(c));
-      } else if (Durations.PATTERN.equals(c.pattern().pattern())) {
+  }
+
+  private static void bounds(Bounds b, Object value, String at, String hint, Problems out) {
+    if (value == null) {
+      return;
+    }
+    if (b.size() != null) {
+      size(b.size(), value, at, out);
+    }
+    if (value instanceof String s && b.pattern() != null) {
+      if (!b.pattern().matcher(s).find()) {
+        out.add(at, "'" + s + "' does not match " + b.pattern().pattern() + hint);
+      } else if (Durations.PATTERN.equals(b.pattern().pattern())) {
         duration(s, at, out);
       }
     }
     if (value instanceof Number n) {
-      if (c.min() != null && n.doubleValue() < c.min().value()) {
-        out.add(at, "is " + n + "; it must be at least " + bound(c.min().value()));
+      if (b.min() != null && n.doubleValue() < b.min().value()) {
+        out.add(at, "is " + n + "; it must be at least " + bound(b.min().value()));
       }
-      if (c.max() != null && n.doubleValue() > c.max().value()) {
-        out.add(at, "is " + n + "; it must be at most " + bound(c.max().value()));
+      if (b.max() != null && n.doubleValue() > b.max().value()) {
+        out.add(at, "is " + n + "; it must be at most " + bound(b.max().value()));
       }
     }
   }
@@ -166,15 +201,17 @@ final class FieldConstraints {
     }
     JsonProperty property = field.getAnnotation(JsonProperty.class);
     JsonPropertyDescription description = field.getAnnotation(JsonPropertyDescription.class);
-    Pattern pattern = field.getAnnotation(Pattern.class);
+    AnnotatedElement element =
+        field.getAnnotatedType() instanceof AnnotatedParameterizedType list
+                && List.class.isAssignableFrom(field.getType())
+            ? list.getAnnotatedActualTypeArguments()[0]
+            : null;
     return new Component(
         property != null && !property.value().isEmpty() ? property.value() : rc.getName(),
         rc.getAccessor(),
         field.isAnnotationPresent(Required.class),
-        field.getAnnotation(Size.class),
-        pattern == null ? null : java.util.regex.Pattern.compile(pattern.value()),
-        field.getAnnotation(Min.class),
-        field.getAnnotation(Max.class),
+        Bounds.of(field),
+        Bounds.of(element),
         description == null ? null : description.value());
   }
 }
