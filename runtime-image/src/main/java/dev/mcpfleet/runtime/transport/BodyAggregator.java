@@ -1,6 +1,5 @@
 package dev.mcpfleet.runtime.transport;
 
-import dev.mcpfleet.runtime.protocol.McpError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -23,12 +22,11 @@ final class BodyAggregator extends HttpObjectAggregator {
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
     ctx.channel().attr(Admission.KEY).set(null);
-    RequestGate.refuse(
-        ctx,
-        false,
-        HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-        McpError.INVALID_REQUEST,
-        RequestGate.tooLarge(maxBodyBytes),
-        Map.of());
+    HttpResponseStatus status = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+    HttpReplies.write(
+        ctx.channel(),
+        HttpReplies.json(
+            status, RequestGate.error(ctx, status, RequestGate.tooLarge(maxBodyBytes)), Map.of()),
+        false);
   }
 }

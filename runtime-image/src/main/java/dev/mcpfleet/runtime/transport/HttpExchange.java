@@ -5,20 +5,12 @@ import dev.mcpfleet.runtime.pipeline.RequestObserver;
 import dev.mcpfleet.runtime.spi.Caller;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * hops to the connection's event loop, so writes keep their order.
  */
 public final class HttpExchange implements Exchange {
-
-  private static final ByteBuf EVENT_PREFIX =
-      Unpooled.unreleasableBuffer(
-          Unpooled.copiedBuffer("event: message\ndata: ", StandardCharsets.UTF_8).asReadOnly());
-  private static final ByteBuf EVENT_SUFFIX =
-      Unpooled.unreleasableBuffer(
-          Unpooled.copiedBuffer("\n\n", StandardCharsets.UTF_8).asReadOnly());
-  private static final ByteBuf KEEP_ALIVE =
-      Unpooled.unreleasableBuffer(
-          Unpooled.copiedBuffer(":\n\n", StandardCharsets.UTF_8).asReadOnly());
 
   private enum State {
     PENDING,
@@ -178,7 +160,7 @@ public final class HttpExchange implements Exchange {
     onLoop(
         () -> {
           if (state == State.STREAMING) {
-            channel.writeAndFlush(new DefaultHttpContent(KEEP_ALIVE.duplicate()));
+            channel.writeAndFlush(SseFrames.keepAlive());
           }
         });
   }
@@ -248,26 +230,17 @@ public final class HttpExchange implements Exchange {
       return;
     }
     state = State.STREAMING;
-    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-    head.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
-        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-        .set("X-Accel-Buffering", "no");
-    responseHeaders.forEach(head.headers()::set);
-    HttpUtil.setTransferEncodingChunked(head, true);
-    HttpUtil.setKeepAlive(head, keepAlive);
-    channel.writeAndFlush(head);
+    channel.writeAndFlush(SseFrames.head(keepAlive, responseHeaders));
   }
 
   private void writeEvent(ByteBuf message, boolean last) {
-    ByteBuf event =
-        Unpooled.wrappedBuffer(EVENT_PREFIX.duplicate(), message, EVENT_SUFFIX.duplicate());
+    HttpContent event = SseFrames.event(message);
     if (!last) {
-      channel.writeAndFlush(new DefaultHttpContent(event));
+      channel.writeAndFlush(event);
       return;
     }
     state = State.DONE;
-    channel.write(new DefaultHttpContent(event));
+    channel.write(event);
     var future = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
     future.addListener(f -> done(200));
     if (!keepAlive) {

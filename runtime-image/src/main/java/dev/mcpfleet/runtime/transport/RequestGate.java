@@ -3,11 +3,12 @@ package dev.mcpfleet.runtime.transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpfleet.runtime.pipeline.HttpGuard;
 import dev.mcpfleet.runtime.pipeline.Pipeline;
+import dev.mcpfleet.runtime.pipeline.RequestObserver;
 import dev.mcpfleet.runtime.protocol.Json;
 import dev.mcpfleet.runtime.protocol.JsonRpc;
 import dev.mcpfleet.runtime.protocol.McpError;
 import dev.mcpfleet.runtime.spi.Caller;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -25,11 +26,27 @@ import java.util.function.Supplier;
 
 /**
  * Judges each request by its head, before any body is read: extra endpoints are routed, and a
- * request to the MCP endpoint passes the Host/Origin check, the method and media-type rules, the
- * body limit and the pipeline's guards, in that order. A refused request is answered here (its body
- * discarded) and never reaches JSON parsing.
+ * request to the MCP endpoint passes the Host/Origin check, the method rule, the pipeline's guards,
+ * then the media-type rules and the body limit, in that order. A refused request is answered here
+ * (its body discarded), never reaches JSON parsing, and is reported to the request observers.
  */
 final class RequestGate extends ChannelInboundHandlerAdapter {
+
+  /** What the gate decides on a request to the MCP endpoint. */
+  private sealed interface Judgement {}
+
+  /** The request goes on, made by {@code caller}. */
+  private record Admit(Caller caller) implements Judgement {}
+
+  /** The request is refused with this HTTP answer. */
+  private record Refusal(
+      HttpResponseStatus status, JsonNode body, String message, Map<String, String> headers)
+      implements Judgement {
+
+    static Refusal of(HttpResponseStatus status, String message) {
+      return new Refusal(status, null, message, Map.of());
+    }
+  }
 
   private final TransportSettings settings;
   private final Supplier<Pipeline> pipeline;
@@ -66,143 +83,121 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
     String uri = request.uri();
     int query = uri.indexOf('?');
     String path = query < 0 ? uri : uri.substring(0, query);
-    HttpHeaders headers = request.headers();
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-
     HttpEndpoint endpoint = settings.endpoint(path);
     if (endpoint != null) {
-      String queryString = query < 0 ? "" : uri.substring(query + 1);
       var endpointRequest =
-          new HttpEndpoint.Request(request.method().name(), path, queryString, headers, remote);
+          new HttpEndpoint.Request(
+              request.method().name(),
+              path,
+              query < 0 ? "" : uri.substring(query + 1),
+              request.headers(),
+              remote);
       settings
           .endpointExecutor()
           .execute(() -> EndpointCall.run(ctx.channel(), endpoint, endpointRequest, keepAlive));
       return false;
     }
-    if (!path.equals(settings.mcpPath())) {
-      refuse(
-          ctx,
-          keepAlive,
-          HttpResponseStatus.NOT_FOUND,
-          McpError.INVALID_REQUEST,
-          "Nothing is served at " + path + "; the MCP endpoint is " + settings.mcpPath(),
-          Map.of());
-      return false;
+    Pipeline layers = pipeline.get();
+    Judgement judgement = judge(request, path, remote, layers);
+    if (judgement instanceof Admit admit) {
+      String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+      ctx.channel()
+          .attr(Admission.KEY)
+          .set(
+              new Admission(
+                  admit.caller(),
+                  layers,
+                  MediaTypes.accepts(accept, MediaTypes.JSON),
+                  MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM),
+                  start));
+      return true;
     }
-    String refusal =
+    Refusal refusal = (Refusal) judgement;
+    boolean tooLarge = refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+    ByteBuf body =
+        refusal.body() != null
+            ? Json.write(ctx.alloc(), g -> g.writeTree(refusal.body()))
+            : error(ctx, refusal.status(), refusal.message());
+    HttpReplies.write(
+        ctx.channel(),
+        HttpReplies.json(refusal.status(), body, refusal.headers()),
+        keepAlive && !tooLarge);
+    long nanos = System.nanoTime() - start;
+    for (RequestObserver observer : layers.observers()) {
+      observer.answered(request.method().name(), "error", nanos);
+    }
+    return false;
+  }
+
+  /** Admits the request as the caller the guards establish, or says why it is refused. */
+  private Judgement judge(
+      HttpRequest request, String path, InetSocketAddress remote, Pipeline layers) {
+    HttpHeaders headers = request.headers();
+    if (!path.equals(settings.mcpPath())) {
+      return Refusal.of(
+          HttpResponseStatus.NOT_FOUND,
+          "Nothing is served at " + path + "; the MCP endpoint is " + settings.mcpPath());
+    }
+    String origin =
         settings
             .origins()
             .refusal(headers.get(HttpHeaderNames.HOST), headers.get(HttpHeaderNames.ORIGIN));
-    if (refusal != null) {
-      refuse(
-          ctx,
-          keepAlive,
-          HttpResponseStatus.FORBIDDEN,
-          McpError.INVALID_REQUEST,
-          refusal,
-          Map.of());
-      return false;
+    if (origin != null) {
+      return Refusal.of(HttpResponseStatus.FORBIDDEN, origin);
     }
     HttpMethod method = request.method();
-    if (!method.equals(HttpMethod.POST)
-        && !method.equals(HttpMethod.GET)
-        && !method.equals(HttpMethod.DELETE)) {
-      refuse(
-          ctx,
-          keepAlive,
+    boolean post = method.equals(HttpMethod.POST);
+    if (!post && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.DELETE)) {
+      return new Refusal(
           HttpResponseStatus.METHOD_NOT_ALLOWED,
-          McpError.INVALID_REQUEST,
+          null,
           method + " is not served at " + path + "; send JSON-RPC messages with POST",
           Map.of("Allow", "POST, GET, DELETE"));
-      return false;
     }
-    Pipeline layers = pipeline.get();
-    Caller caller = Caller.ANONYMOUS;
     var head = new HttpGuard.RequestHead(method.name(), path, headers, remote);
+    Caller caller = Caller.ANONYMOUS;
     for (HttpGuard guard : layers.guards()) {
       switch (guard.check(head, caller)) {
         case HttpGuard.Pass pass -> caller = pass.caller();
         case HttpGuard.Reject reject -> {
-          respond(ctx, keepAlive, reject.status(), reject.body(), reject.headers());
-          return false;
+          return new Refusal(reject.status(), reject.body(), "refused", reject.headers());
         }
       }
     }
     String accept = headers.get(HttpHeaderNames.ACCEPT);
-    boolean acceptsJson = MediaTypes.accepts(accept, MediaTypes.JSON);
     boolean acceptsSse = MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM);
-    if (method.equals(HttpMethod.POST)) {
+    if (post) {
       if (!MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
-        refuse(
-            ctx,
-            keepAlive,
+        return Refusal.of(
             HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-            McpError.INVALID_REQUEST,
-            "Send the JSON-RPC message with Content-Type: application/json",
-            Map.of());
-        return false;
+            "Send the JSON-RPC message with Content-Type: application/json");
       }
-      if (!acceptsJson && !acceptsSse) {
-        refuse(
-            ctx,
-            keepAlive,
+      if (!acceptsSse && !MediaTypes.accepts(accept, MediaTypes.JSON)) {
+        return Refusal.of(
             HttpResponseStatus.NOT_ACCEPTABLE,
-            McpError.INVALID_REQUEST,
-            "The Accept header must admit application/json and text/event-stream",
-            Map.of());
-        return false;
+            "The Accept header must admit application/json and text/event-stream");
       }
       if (HttpUtil.getContentLength(request, -1L) > settings.maxBodyBytes()) {
-        refuse(
-            ctx,
-            false,
-            HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-            McpError.INVALID_REQUEST,
-            tooLarge(settings.maxBodyBytes()),
-            Map.of());
-        return false;
+        return Refusal.of(
+            HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge(settings.maxBodyBytes()));
       }
     } else if (method.equals(HttpMethod.GET) && !acceptsSse) {
-      refuse(
-          ctx,
-          keepAlive,
+      return Refusal.of(
           HttpResponseStatus.NOT_ACCEPTABLE,
-          McpError.INVALID_REQUEST,
-          "A GET on the MCP endpoint opens an SSE stream; send Accept: text/event-stream",
-          Map.of());
-      return false;
+          "A GET on the MCP endpoint opens an SSE stream; send Accept: text/event-stream");
     }
-    ctx.channel()
-        .attr(Admission.KEY)
-        .set(new Admission(caller, layers, acceptsJson, acceptsSse, start));
-    return true;
+    return new Admit(caller);
   }
 
   static String tooLarge(int maxBodyBytes) {
     return "The request body exceeds " + maxBodyBytes + " bytes, the most this server accepts";
   }
 
-  /** Answers with a JSON-RPC error without id. */
-  static void refuse(
-      ChannelHandlerContext ctx,
-      boolean keepAlive,
-      HttpResponseStatus status,
-      int code,
-      String message,
-      Map<String, String> headers) {
-    var body = JsonRpc.error(ctx.alloc(), null, new McpError(code, message, null, status.code()));
-    HttpReplies.write(ctx.channel(), HttpReplies.json(status, body, headers), keepAlive);
-  }
-
-  private static void respond(
-      ChannelHandlerContext ctx,
-      boolean keepAlive,
-      HttpResponseStatus status,
-      JsonNode body,
-      Map<String, String> headers) {
-    var bytes =
-        body == null ? Unpooled.EMPTY_BUFFER : Json.write(ctx.alloc(), g -> g.writeTree(body));
-    HttpReplies.write(ctx.channel(), HttpReplies.json(status, bytes, headers), keepAlive);
+  /** A JSON-RPC error without id, for a refusal before any message was read. */
+  static ByteBuf error(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
+    return JsonRpc.error(
+        ctx.alloc(), null, new McpError(McpError.INVALID_REQUEST, message, null, status.code()));
   }
 }

@@ -226,9 +226,12 @@ class PipelineApplicationTest {
       server.stateless("tools/call", "{'name':'failing'}");
       server.stateless("tools/nothing", "{}");
 
-      await().atMost(5, TimeUnit.SECONDS).until(() -> answered.size() == 3);
+      server.post("{}", "Content-Type", "text/plain");
+
+      await().atMost(5, TimeUnit.SECONDS).until(() -> answered.size() == 4);
       assertThat(answered)
-          .containsExactly("tools/list success", "tools/call tool_error", "tools/nothing error");
+          .containsExactly(
+              "tools/list success", "tools/call tool_error", "tools/nothing error", "POST error");
       assertThat(connections.get()).isPositive();
     }
   }
