@@ -28,4 +28,10 @@ public final class Samples {
   public static Path named(String fileName) {
     return dir().resolve(fileName);
   }
+
+  /** The sample as an McpServer. */
+  public static dev.mcpfleet.api.McpServer read(String fileName)
+      throws dev.mcpfleet.api.ManifestException {
+    return dev.mcpfleet.api.ManifestReader.read(named(fileName));
+  }
 }

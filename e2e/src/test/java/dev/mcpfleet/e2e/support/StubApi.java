@@ -47,7 +47,10 @@ public final class StubApi implements AutoCloseable {
     server.start();
   }
 
-  /** Answers {@code method path} (path without the query) with JSON. */
+  /**
+   * Answers {@code method path} (path without the query) with JSON; a path ending in {@code *}
+   * answers every path it begins.
+   */
   public StubApi json(String method, String path, int status, String body) {
     answers.put(method + " " + path, new Answer(status, "application/json", body));
     return this;
@@ -74,6 +77,18 @@ public final class StubApi implements AutoCloseable {
               Map.copyOf(exchange.getRequestHeaders()),
               body));
       Answer answer = answers.get(method + " " + path);
+      if (answer == null) {
+        answer =
+            answers.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("*"))
+                .filter(
+                    e ->
+                        (method + " " + path)
+                            .startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+      }
       if (answer == null) {
         answer = new Answer(404, "application/json", "{\"message\":\"Not Found\"}");
       }

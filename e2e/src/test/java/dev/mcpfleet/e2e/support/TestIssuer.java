@@ -21,20 +21,20 @@ import java.util.List;
  */
 public final class TestIssuer {
 
-  public static final String JWKS_PATH = "/protocol/openid-connect/certs";
-
   private final String issuer;
   private final RSAKey key;
 
-  /** Signs tokens as {@code issuer} and publishes the public key on {@code jwks}. */
-  public TestIssuer(String issuer, StubApi jwks) {
+  /**
+   * Signs tokens as {@code issuer} and publishes the public key on {@code jwks} at {@code path}.
+   */
+  public TestIssuer(String issuer, StubApi jwks, String path) {
     this.issuer = issuer;
     try {
       this.key = new RSAKeyGenerator(2048).keyID("test-key-1").generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
-    jwks.json("GET", JWKS_PATH, 200, new JWKSet(key.toPublicJWK()).toString());
+    jwks.json("GET", path, 200, new JWKSet(key.toPublicJWK()).toString());
   }
 
   /** A token valid for five minutes. */
