@@ -80,7 +80,7 @@ class ChartMonitoringTest {
     assertThat(rules)
         .contains("mcp_requests_total{status=~\"error|tool_error\"}")
         .contains("mcp_request_duration_seconds_bucket")
-        .contains("mcp_circuit_breaker_state");
+        .contains("resilience4j_circuitbreaker_state");
   }
 
   @Test
@@ -126,7 +126,7 @@ class ChartMonitoringTest {
         .contains("histogram_quantile(0.95,")
         .contains("histogram_quantile(0.99,")
         .contains("mcp_active_connections")
-        .contains("mcp_circuit_breaker_state");
+        .contains("resilience4j_circuitbreaker_state");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.mcpfleet.api.Defaults;
 import dev.mcpfleet.e2e.support.Dockerfile;
 import dev.mcpfleet.e2e.support.McpClients;
 import dev.mcpfleet.e2e.support.Repository;
+import dev.mcpfleet.e2e.support.RuntimeImage;
 import dev.mcpfleet.e2e.support.RuntimeProcess;
 import dev.mcpfleet.e2e.support.Samples;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -13,7 +14,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class RuntimeImageTest {
 
   static final Path DOCKERFILE = Repository.resolve("runtime-image/Dockerfile");
   static final Path DISTRIBUTION = Repository.resolve("runtime-image/target");
-  static final Dockerfile IMAGE = Dockerfile.read(DOCKERFILE);
+  static final Dockerfile IMAGE = RuntimeImage.DOCKERFILE;
 
   /** What the operator's pods rely on: the definition file, every interface, the probes' port. */
   static final List<String> POD_CONTRACT_ARGS =
@@ -58,9 +58,7 @@ class RuntimeImageTest {
     // The pod: the definition where the operator mounts it, the image's files where it copies them.
     Path definition = pod.resolve("mcpserver.yaml");
     Files.copy(Samples.named("hello.yaml"), definition);
-    List<String> command =
-        localCommand(
-            Map.of(Defaults.CONFIG_DIR + "/" + Defaults.CONFIG_FILE, definition.toString()));
+    List<String> command = RuntimeImage.serving(definition);
 
     try (RuntimeProcess runtime = RuntimeProcess.start(command, Map.of(), pod);
         McpSyncClient client = McpClients.connect(runtime.mcpUrl(), null)) {
@@ -71,17 +69,5 @@ class RuntimeImageTest {
       assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
       assertThat(((McpSchema.TextContent) result.content().getFirst()).text()).contains("Ada");
     }
-  }
-
-  /** The image's command line made runnable here, on any free port. */
-  static List<String> localCommand(Map<String, String> mounts) {
-    assertThat(DISTRIBUTION.resolve("mcp-fleet-runtime.jar"))
-        .as("the runtime distribution: build it with ./mvnw -pl e2e -am verify")
-        .exists();
-    List<String> command =
-        new ArrayList<>(IMAGE.localCommandLine(Repository.resolve("runtime-image"), mounts));
-    int port = command.lastIndexOf("--port");
-    command.set(port + 1, "0");
-    return command;
   }
 }
