@@ -5,9 +5,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers admitted MCP requests on one connection, one at a time: a request pipelined behind one
@@ -15,6 +19,8 @@ import java.util.function.Supplier;
  * observers.
  */
 final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(McpHttpHandler.class);
 
   private record Admitted(FullHttpRequest request, Admission admission) {}
 
@@ -44,6 +50,18 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       current.connectionClosed();
     }
     super.channelInactive(ctx);
+  }
+
+  /**
+   * A connection failing (a client resetting it, a malformed HTTP message) ends that connection
+   * only: it is closed without a stack trace in the log, and its exchange is aborted.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!(cause instanceof IOException)) {
+      LOG.debug("closing connection {} after {}", ctx.channel().remoteAddress(), cause.toString());
+    }
+    ctx.close();
   }
 
   @Override
@@ -83,6 +101,17 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         endpoint.get(exchange);
       } else {
         endpoint.delete(exchange);
+      }
+    } catch (RuntimeException e) {
+      // A fault of the server's own: this request gets an answer, the connection lives on.
+      LOG.error("request failed inside the server", e);
+      if (!exchange.finished()) {
+        exchange.finish(
+            HttpResponseStatus.INTERNAL_SERVER_ERROR,
+            RequestGate.error(
+                ctx,
+                HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                "The server failed on this request; see its log"));
       }
     } finally {
       request.release();

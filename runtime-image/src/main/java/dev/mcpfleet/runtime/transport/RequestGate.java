@@ -115,7 +115,10 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
       return true;
     }
     Refusal refusal = (Refusal) judgement;
-    boolean tooLarge = refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+    // After an oversized or unreadable message the connection's byte stream cannot be trusted.
+    boolean closing =
+        refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+            || request.decoderResult().isFailure();
     ByteBuf body =
         refusal.body() != null
             ? Json.write(ctx.alloc(), g -> g.writeTree(refusal.body()))
@@ -123,7 +126,7 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
     HttpReplies.write(
         ctx.channel(),
         HttpReplies.json(refusal.status(), body, refusal.headers()),
-        keepAlive && !tooLarge);
+        keepAlive && !closing);
     long nanos = System.nanoTime() - start;
     for (RequestObserver observer : layers.observers()) {
       observer.answered(request.method().name(), "error", nanos);
@@ -135,6 +138,9 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
   private Judgement judge(
       HttpRequest request, String path, InetSocketAddress remote, Pipeline layers) {
     HttpHeaders headers = request.headers();
+    if (request.decoderResult().isFailure()) {
+      return Refusal.of(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request");
+    }
     if (!path.equals(settings.mcpPath())) {
       return Refusal.of(
           HttpResponseStatus.NOT_FOUND,

@@ -115,6 +115,20 @@ class HttpRulesTest {
   }
 
   @Test
+  void malformedHttpIs400AndTheConnectionCloses() {
+    try (RawHttp http = new RawHttp(port())) {
+      http.send("POST /mcp HTTP/1.1\nHost: localhost\nContent-Length: nope\n\n");
+      RawHttp.Response response = http.read();
+
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.body()).contains("Malformed HTTP request");
+      assertThat(http.closedByServer()).isTrue();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void wrongContentTypeIs415() {
     HttpResponse<String> response = server.post(LIST, "Content-Type", "text/plain");
 
