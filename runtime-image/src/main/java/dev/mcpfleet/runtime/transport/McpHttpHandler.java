@@ -22,6 +22,9 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private static final Logger LOG = LoggerFactory.getLogger(McpHttpHandler.class);
 
+  /** Requests a connection may have waiting behind the one being answered. */
+  private static final int MAX_PIPELINED = 16;
+
   private record Admitted(FullHttpRequest request, Admission admission) {}
 
   private final McpEndpoint endpoint;
@@ -73,6 +76,10 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     if (current != null && !current.finished()) {
       waiting.add(new Admitted(request, admission));
+      if (waiting.size() >= MAX_PIPELINED) {
+        // A client pipelining far ahead waits for answers before more of its bytes are read.
+        ctx.channel().config().setAutoRead(false);
+      }
       return;
     }
     answer(ctx, new Admitted(request, admission));
@@ -122,6 +129,8 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     Admitted admitted = waiting.poll();
     if (admitted != null) {
       answer(ctx, admitted);
+    } else if (!ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
     }
   }
 }

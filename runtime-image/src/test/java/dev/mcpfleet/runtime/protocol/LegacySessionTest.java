@@ -166,6 +166,44 @@ class LegacySessionTest {
   }
 
   @Test
+  void subscribedResourcesAreReportedUpdatedOnTheGetStreamAfterAReload() {
+    var readme =
+        Fixture.resource(
+            "docs://readme",
+            "readme",
+            null,
+            "text/plain",
+            ctx ->
+                java.util.List.of(
+                    dev.mcpfleet.runtime.spi.ResourceContents.text(
+                        "docs://readme", "text/plain", "v1")));
+    var definition =
+        TestServer.definition(
+            java.util.List.of(ECHO),
+            java.util.List.of(readme),
+            java.util.List.of(),
+            java.util.List.of());
+    try (TestServer server = TestServer.start(definition)) {
+      String session = server.initialize("2025-11-25", "{}");
+      server.legacy(session, "resources/subscribe", "{'uri':'docs://readme'}");
+      server.legacy(session, "resources/subscribe", "{'uri':'docs://gone'}");
+      Iterator<String> stream =
+          server.lines(
+              HttpRequest.newBuilder(server.uri())
+                  .header("Accept", "text/event-stream")
+                  .header("Mcp-Session-Id", session)
+                  .GET()
+                  .build());
+
+      server.definitions().replace(definition);
+
+      var updated = TestServer.nextEvent(stream);
+      assertThat(updated.path("method").asText()).isEqualTo("notifications/resources/updated");
+      assertThat(updated.at("/params/uri").asText()).isEqualTo("docs://readme");
+    }
+  }
+
+  @Test
   void sessionBelongsToTheCallerThatStartedIt() {
     try (TestServer server =
         TestServer.start(

@@ -74,7 +74,7 @@ public final class ChangeNotifier {
   private static void updated(
       Exchange exchange, Set<String> uris, ServerDefinition current, String subscriptionId) {
     for (String uri : uris) {
-      if (current.resourcesByUri().containsKey(uri) || !current.resourceTemplates().isEmpty()) {
+      if (current.resourcesByUri().containsKey(uri) || current.matchTemplate(uri) != null) {
         send(exchange, "notifications/resources/updated", uri, subscriptionId);
       }
     }
