@@ -68,7 +68,12 @@ class ChartOnApiServerTest {
   }
 
   @AfterAll
-  void closeClient() throws IOException {
+  void uninstallAndCloseClient() throws IOException {
+    // The CRD stays (resource-policy keep), so the next test can install the release again.
+    Helm.uninstall(HelmChart.RELEASE)
+        .withNamespace(HelmChart.NAMESPACE)
+        .withKubeConfig(kubeconfig)
+        .call();
     if (values != null) {
       Files.deleteIfExists(values);
     }

@@ -1,0 +1,127 @@
+package dev.mcpfleet.e2e.slice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import dev.mcpfleet.api.ConditionType;
+import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.e2e.helm.HelmChart;
+import dev.mcpfleet.e2e.support.Fleet;
+import dev.mcpfleet.e2e.support.FleetOperator;
+import dev.mcpfleet.e2e.support.KubeLocal;
+import dev.mcpfleet.e2e.support.McpClients;
+import dev.mcpfleet.e2e.support.OperatorEnvironment;
+import dev.mcpfleet.e2e.support.RuntimePod;
+import dev.mcpfleet.e2e.support.RuntimeProcess;
+import dev.mcpfleet.e2e.support.Samples;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The slice on a real API server (skipped where none is available): `helm install` of the chart,
+ * the operator run as in production (server-side apply) with nothing but the chart's RBAC (its
+ * client impersonates the chart's ServiceAccount), a sample applied, its Deployment made ready,
+ * Ready=True with the URL, the runtime started from the pod contract and called by the official MCP
+ * client.
+ */
+@ExtendWith(KubeLocal.class)
+class EndToEndOnApiServerTest {
+
+  static final String NAMESPACE = "demo";
+  static final String OPERATOR_ACCOUNT =
+      "system:serviceaccount:" + HelmChart.NAMESPACE + ":" + HelmChart.RELEASE + "-mcp-fleet";
+
+  @Test
+  void helmInstallThenApplyASampleThenCallItsTool(
+      KubeLocal.ControlPlane plane, @TempDir Path podDir) throws Exception {
+    try (KubernetesClient admin =
+        new KubernetesClientBuilder().withConfig(plane.config()).build()) {
+      Helm.install(HelmChart.dir().toString())
+          .withName(HelmChart.RELEASE)
+          .withNamespace(HelmChart.NAMESPACE)
+          .createNamespace()
+          .withKubeConfig(plane.kubeconfig())
+          .call();
+      try {
+        awaitCrdEstablished(admin);
+        admin
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+            .serverSideApply();
+        // The operator's settings are those of the Deployment Helm installed.
+        Deployment installed =
+            admin
+                .apps()
+                .deployments()
+                .inNamespace(HelmChart.NAMESPACE)
+                .withName(HelmChart.RELEASE + "-mcp-fleet")
+                .get();
+
+        try (KubernetesClient asOperator =
+                new KubernetesClientBuilder().withConfig(operatorIdentity(plane)).build();
+            FleetOperator operator =
+                FleetOperator.start(OperatorEnvironment.configOf(installed), asOperator)) {
+          McpServer hello = Samples.read("hello.yaml");
+          hello.getMetadata().setNamespace(NAMESPACE);
+          admin.resource(hello).serverSideApply();
+
+          Deployment deployment = Fleet.awaitObject(admin, Deployment.class, NAMESPACE, "hello");
+          Fleet.markReady(admin, deployment);
+          McpServer ready =
+              Fleet.awaitCondition(admin, NAMESPACE, "hello", ConditionType.Ready, "True");
+          assertThat(ready.getStatus().url()).isEqualTo("http://hello.demo.svc:8080/mcp");
+
+          try (RuntimeProcess pod = RuntimePod.start(deployment, admin, podDir);
+              McpSyncClient mcp = McpClients.connect(pod.mcpUrl(), null)) {
+            McpSchema.CallToolResult greeting =
+                mcp.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Ada")));
+            assertThat(((McpSchema.TextContent) greeting.content().getFirst()).text())
+                .contains("Hello, Ada");
+          }
+        }
+      } finally {
+        // The CRD stays (resource-policy keep); other tests may install the release again.
+        Helm.uninstall(HelmChart.RELEASE)
+            .withNamespace(HelmChart.NAMESPACE)
+            .withKubeConfig(plane.kubeconfig())
+            .call();
+      }
+    }
+  }
+
+  private static Config operatorIdentity(KubeLocal.ControlPlane plane) {
+    Config config = plane.config();
+    config.setImpersonateUsername(OPERATOR_ACCOUNT);
+    config.setImpersonateGroups(
+        "system:serviceaccounts", "system:serviceaccounts:" + HelmChart.NAMESPACE);
+    return config;
+  }
+
+  private static void awaitCrdEstablished(KubernetesClient admin) {
+    admin
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName("mcpservers.mcpfleet.dev")
+        .waitUntilCondition(
+            crd ->
+                crd != null
+                    && crd.getStatus() != null
+                    && crd.getStatus().getConditions().stream()
+                        .anyMatch(
+                            c -> c.getType().equals("Established") && c.getStatus().equals("True")),
+            60,
+            TimeUnit.SECONDS);
+  }
+}
