@@ -43,6 +43,7 @@ public final class RuntimeServer implements AutoCloseable {
   private final HttpServer http;
   private final McpServices services;
   private final ExecutorService blocking;
+  private volatile boolean closed;
 
   private RuntimeServer(
       RuntimeConfig config, HttpServer http, McpServices services, ExecutorService blocking) {
@@ -103,15 +104,19 @@ public final class RuntimeServer implements AutoCloseable {
       throw e;
     }
     ChangeNotifier notifier = new ChangeNotifier(listeners, sessions);
+    RuntimeServer server = new RuntimeServer(config, http, services, blocking);
     definitions.onChange(
         change -> {
-          pipeline.set(pipelines.apply(change.current()));
-          notifier.changed(change);
+          // Definitions may outlive this server (it has no way to unregister listeners).
+          if (!server.closed) {
+            pipeline.set(pipelines.apply(change.current()));
+            notifier.changed(change);
+          }
         });
     schedule(http, config.keepAliveInterval(), notifier::keepAlive);
     schedule(http, sweepInterval(config.sessionIdleTimeout()), sessions::sweep);
     LOG.info("MCP endpoint at http://{}{}", authority(http.address()), config.mcpPath());
-    return new RuntimeServer(config, http, services, blocking);
+    return server;
   }
 
   /** Where the server listens (the real port when the configuration asked for port 0). */
@@ -136,6 +141,10 @@ public final class RuntimeServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     http.stopAccepting();
     services.listeners().endAll();
     services.sessions().endStreams();
