@@ -1,6 +1,5 @@
 package dev.mcpfleet.runtime.cli;
 
-import dev.mcpfleet.api.McpServerSpec;
 import dev.mcpfleet.runtime.definition.ServerDefinition;
 import java.util.List;
 
@@ -11,14 +10,6 @@ final class Inventory {
 
   static String of(ServerDefinition d) {
     return of(d.tools(), d.resources(), d.resourceTemplates(), d.prompts());
-  }
-
-  static String of(McpServerSpec spec) {
-    if (spec.server() == null) {
-      return "fronts an upstream MCP server";
-    }
-    var s = spec.server();
-    return of(s.tools(), s.resources(), s.resourceTemplates(), s.prompts());
   }
 
   private static String of(List<?> tools, List<?> resources, List<?> templates, List<?> prompts) {

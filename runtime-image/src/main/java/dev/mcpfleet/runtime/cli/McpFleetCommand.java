@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Serves MCP servers declared in McpServer manifests.",
-    subcommands = {ServeCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Start with: mcp-fleet serve samples/hello.yaml",
-      "Details of a command: mcp-fleet help <command>"
+      "Details of a command: mcp-fleet help <command>",
+      "The ./mcp-fleet launcher also runs 'validate <file>...' and 'render <file>' (the operator's"
+          + " checks and objects, offline)."
     })
 public final class McpFleetCommand implements Callable<Integer> {
 

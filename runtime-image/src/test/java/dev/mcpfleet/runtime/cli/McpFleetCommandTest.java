@@ -31,7 +31,7 @@ class McpFleetCommandTest {
     Run run = run("--help");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("serve").contains("validate").contains("--version");
+    assertThat(run.out()).contains("serve").contains("--version").contains("render <file>");
   }
 
   @Test
@@ -133,18 +133,5 @@ class McpFleetCommandTest {
           .contains("cannot listen on 127.0.0.1:" + port)
           .contains("choose another port with --port");
     }
-  }
-
-  @Test
-  void validateAcceptsGoodManifestsAndExplainsBadOnes() throws Exception {
-    Path good = Path.of("..", "samples", "hello.yaml");
-    Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: s\nprompts: [{name: p}]\n");
-
-    Run run = run("validate", good.toString(), bad.toString());
-
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out())
-        .isEqualTo(good + ": valid (6 tools, 2 resources, 1 resource template, 1 prompt)\n");
-    assertThat(run.err()).startsWith(bad + ": spec.server.prompts[0].messages: is required");
   }
 }
