@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
+import dev.mcpfleet.e2e.support.Fleet;
 import dev.mcpfleet.e2e.support.KubeLocal;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -14,7 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,23 +84,7 @@ class ChartOnApiServerTest {
 
   @Test
   void crdBecomesEstablished() {
-    CustomResourceDefinition crd =
-        client
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName(CRD)
-            .waitUntilCondition(
-                c ->
-                    c != null
-                        && c.getStatus() != null
-                        && c.getStatus().getConditions().stream()
-                            .anyMatch(
-                                cond ->
-                                    cond.getType().equals("Established")
-                                        && cond.getStatus().equals("True")),
-                30,
-                TimeUnit.SECONDS);
+    CustomResourceDefinition crd = Fleet.awaitCrdEstablished(client);
 
     assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
   }

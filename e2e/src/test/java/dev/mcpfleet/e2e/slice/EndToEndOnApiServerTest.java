@@ -9,21 +9,14 @@ import dev.mcpfleet.e2e.helm.HelmChart;
 import dev.mcpfleet.e2e.support.Fleet;
 import dev.mcpfleet.e2e.support.FleetOperator;
 import dev.mcpfleet.e2e.support.KubeLocal;
-import dev.mcpfleet.e2e.support.McpClients;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
-import dev.mcpfleet.e2e.support.RuntimePod;
-import dev.mcpfleet.e2e.support.RuntimeProcess;
 import dev.mcpfleet.e2e.support.Samples;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +47,7 @@ class EndToEndOnApiServerTest {
           .withKubeConfig(plane.kubeconfig())
           .call();
       try {
-        awaitCrdEstablished(admin);
+        Fleet.awaitCrdEstablished(admin);
         admin
             .resource(
                 new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
@@ -82,13 +75,7 @@ class EndToEndOnApiServerTest {
               Fleet.awaitCondition(admin, NAMESPACE, "hello", ConditionType.Ready, "True");
           assertThat(ready.getStatus().url()).isEqualTo("http://hello.demo.svc:8080/mcp");
 
-          try (RuntimeProcess pod = RuntimePod.start(deployment, admin, podDir);
-              McpSyncClient mcp = McpClients.connect(pod.mcpUrl(), null)) {
-            McpSchema.CallToolResult greeting =
-                mcp.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Ada")));
-            assertThat(((McpSchema.TextContent) greeting.content().getFirst()).text())
-                .contains("Hello, Ada");
-          }
+          Slice.assertPodServesItsTools(deployment, admin, podDir, ready);
         }
       } finally {
         // The CRD stays (resource-policy keep); other tests may install the release again.
@@ -106,22 +93,5 @@ class EndToEndOnApiServerTest {
     config.setImpersonateGroups(
         "system:serviceaccounts", "system:serviceaccounts:" + HelmChart.NAMESPACE);
     return config;
-  }
-
-  private static void awaitCrdEstablished(KubernetesClient admin) {
-    admin
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName("mcpservers.mcpfleet.dev")
-        .waitUntilCondition(
-            crd ->
-                crd != null
-                    && crd.getStatus() != null
-                    && crd.getStatus().getConditions().stream()
-                        .anyMatch(
-                            c -> c.getType().equals("Established") && c.getStatus().equals("True")),
-            60,
-            TimeUnit.SECONDS);
   }
 }

@@ -7,19 +7,13 @@ import dev.mcpfleet.api.ManifestReader;
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.e2e.support.Fleet;
 import dev.mcpfleet.e2e.support.FleetOperator;
-import dev.mcpfleet.e2e.support.McpClients;
 import dev.mcpfleet.e2e.support.MockCluster;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
-import dev.mcpfleet.e2e.support.RuntimePod;
-import dev.mcpfleet.e2e.support.RuntimeProcess;
 import dev.mcpfleet.e2e.support.Samples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,17 +52,7 @@ class EndToEndOnMockApiServerTest {
                 deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
             .isEqualTo(System.getProperty("mcpfleet.runtime.image"));
 
-        try (RuntimeProcess pod = RuntimePod.start(deployment, client, podDir);
-            McpSyncClient mcp = McpClients.connect(pod.mcpUrl(), null)) {
-          McpSchema.CallToolResult greeting =
-              mcp.callTool(new McpSchema.CallToolRequest("greet", Map.of("name", "Ada")));
-
-          assertThat(mcp.listTools().tools())
-              .extracting(McpSchema.Tool::name)
-              .containsExactlyElementsOf(ready.getStatus().tools());
-          assertThat(((McpSchema.TextContent) greeting.content().getFirst()).text())
-              .contains("Hello, Ada");
-        }
+        Slice.assertPodServesItsTools(deployment, client, podDir, ready);
       }
     }
   }

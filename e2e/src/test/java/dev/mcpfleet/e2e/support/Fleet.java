@@ -3,6 +3,7 @@ package dev.mcpfleet.e2e.support;
 import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -46,6 +47,24 @@ public final class Fleet {
                     && s.getStatus() != null
                     && s.getStatus().condition(type) != null
                     && status.equals(s.getStatus().condition(type).getStatus()));
+  }
+
+  /** Waits until the API server serves the McpServer CRD (condition Established=True). */
+  public static CustomResourceDefinition awaitCrdEstablished(KubernetesClient client) {
+    return client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName("mcpservers.mcpfleet.dev")
+        .waitUntilCondition(
+            crd ->
+                crd != null
+                    && crd.getStatus() != null
+                    && crd.getStatus().getConditions().stream()
+                        .anyMatch(
+                            c -> c.getType().equals("Established") && c.getStatus().equals("True")),
+            WAIT.toSeconds(),
+            java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**

@@ -40,11 +40,7 @@ class LauncherTest {
 
   @Test
   void validateExitsZeroOnTheSamplesAndOneOnABrokenManifest(@TempDir Path dir) throws Exception {
-    Path broken = dir.resolve("broken.yaml");
-    Files.writeString(
-        broken,
-        ValidateTest.HEADER.formatted("broken")
-            + "  server:\n    name: b\n    tools: [{name: t}]\n");
+    Path broken = ValidateTest.toolWithoutImplementation(dir);
 
     Result samples = launch("validate", "samples/hello.yaml", "samples/github-issues.yaml");
     Result failed = launch("validate", broken.toString());

@@ -11,7 +11,6 @@ import dev.mcpfleet.operator.reference.ReferencedData;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -81,11 +80,7 @@ class RenderTest {
 
   @Test
   void manifestTheOperatorWouldRejectPrintsNoObjects(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("bad.yaml");
-    Files.writeString(
-        file,
-        ValidateTest.HEADER.formatted("bad")
-            + "  server:\n    name: b\n    tools: [{name: t, description: d}]\n");
+    Path file = ValidateTest.toolWithoutImplementation(dir);
 
     ToolRun run = ToolRun.of("render", file.toString());
 

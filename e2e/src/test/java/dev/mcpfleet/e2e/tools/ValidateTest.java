@@ -35,6 +35,16 @@ class ValidateTest {
 
   @TempDir Path dir;
 
+  /** A manifest whose only tool has no implementation: Accepted=False, reason InvalidSpec. */
+  static Path toolWithoutImplementation(Path dir) throws IOException {
+    Path file = dir.resolve("broken.yaml");
+    Files.writeString(
+        file,
+        HEADER.formatted("broken")
+            + "  server:\n    name: b\n    tools: [{name: t, description: d}]\n");
+    return file;
+  }
+
   static List<Path> samples() {
     return Samples.all();
   }
