@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import dev.mcpfleet.e2e.support.Repository;
 import java.io.IOException;
@@ -38,6 +39,43 @@ class ChartMetadataTest {
     assertThat(result.getMessages())
         .as("lint warnings and errors")
         .noneMatch(m -> m.startsWith("[WARNING]") || m.startsWith("[ERROR]"));
+  }
+
+  @Test
+  void notesSayWhatToDoNextInTheModeInstalled() {
+    String clusterWide = notes("{}");
+    String namespaced = notes("watchNamespaces: [team-a]");
+
+    assertThat(clusterWide)
+        .contains("every namespace (cluster-wide mode)")
+        .contains("kubectl apply -f samples/hello.yaml")
+        .contains("kubectl get mcp -A")
+        .contains("kubectl wait --for=condition=Ready mcpserver/hello");
+    assertThat(namespaced)
+        .contains("team-a (namespaced mode)")
+        .contains("kubectl apply -n team-a -f samples/hello.yaml");
+  }
+
+  /** NOTES.txt as `helm install --dry-run` prints it. */
+  private static String notes(String values) {
+    try {
+      Path file = Files.createTempFile("mcp-fleet-values-", ".yaml");
+      Files.writeString(file, values);
+      try {
+        return Helm.install(HelmChart.dir().toString())
+            .withName(HelmChart.RELEASE)
+            .withNamespace(HelmChart.NAMESPACE)
+            .withValuesFile(file)
+            .clientOnly()
+            .dryRun()
+            .call()
+            .getOutput();
+      } finally {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
