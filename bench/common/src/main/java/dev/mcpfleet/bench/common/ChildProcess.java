@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,15 @@ import java.util.concurrent.TimeUnit;
  * fails; closing it ends the process and every descendant.
  */
 public final class ChildProcess implements AutoCloseable {
+
+  /** Children still running, ended when the harness exits, however it exits. */
+  private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> List.copyOf(LIVE).forEach(ChildProcess::close), "end-children"));
+  }
 
   private final String name;
   private final Process process;
@@ -41,10 +52,27 @@ public final class ChildProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().putAll(env);
-      return new ChildProcess(name, builder.start(), log);
+      ChildProcess child = new ChildProcess(name, builder.start(), log);
+      LIVE.add(child);
+      return child;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
     }
+  }
+
+  /**
+   * The command that runs {@code main} in a new JVM like this one: the same java and class path.
+   */
+  public static List<String> javaCommand(
+      List<String> jvmOptions, Class<?> main, List<String> arguments) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(arguments);
+    return command;
   }
 
   /** A port that was free a moment ago, for servers that must be told their port. */
@@ -109,6 +137,7 @@ public final class ChildProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    LIVE.remove(this);
     List<ProcessHandle> descendants =
         process.descendants().sorted(Comparator.comparingLong(ProcessHandle::pid)).toList();
     process.destroy();

@@ -15,9 +15,18 @@ public final class Machine {
 
   private Machine() {}
 
+  /**
+   * The machine's CPUs, whatever this process is pinned to (availableProcessors counts only the
+   * CPUs a {@code taskset} left it).
+   */
+  public static int cpus() {
+    long count = read("/proc/cpuinfo").lines().filter(l -> l.startsWith("processor")).count();
+    return count > 0 ? (int) count : Runtime.getRuntime().availableProcessors();
+  }
+
   /** E.g. "2 × AMD EPYC 7B13, 23.5 GiB, Linux 6.1.0, JDK 25.0.1". */
   public static String describe() {
-    return Runtime.getRuntime().availableProcessors()
+    return cpus()
         + " × "
         + cpuModel()
         + ", "

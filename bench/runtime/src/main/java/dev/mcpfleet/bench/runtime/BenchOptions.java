@@ -1,5 +1,6 @@
 package dev.mcpfleet.bench.runtime;
 
+import dev.mcpfleet.bench.common.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public record BenchOptions(
     List<Integer> connections = smoke ? List.of(1, 16) : List.of(1, 16, 64);
     int rounds = smoke ? 1 : 5;
     Set<String> only = Set.of();
-    boolean pin = Runtime.getRuntime().availableProcessors() >= 2;
+    boolean pin = Machine.cpus() >= 2;
     Path repo = Path.of(System.getProperty("user.dir"));
     Path output = null;
     boolean writes = !smoke;

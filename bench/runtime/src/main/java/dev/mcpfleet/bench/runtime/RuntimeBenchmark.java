@@ -56,7 +56,7 @@ public final class RuntimeBenchmark {
       throw new IllegalStateException(
           "wrk is not installed: apt-get install wrk (bench/runtime.sh does it for you)");
     }
-    int cpus = Runtime.getRuntime().availableProcessors();
+    int cpus = Machine.cpus();
     String serverCpus = options.pin() ? (cpus == 2 ? "1" : "1-" + (cpus - 1)) : "";
     Launch launch = new Launch(options.runDir(), serverCpus);
     Wrk wrk =

@@ -33,14 +33,7 @@ public record Launch(Path runDir, String serverCpus) {
   /** Starts a Java main of this module (or a dependency) with the given JVM options. */
   public ChildProcess startJava(
       String name, List<String> jvmOptions, Class<?> main, List<String> arguments) {
-    List<String> command = new ArrayList<>();
-    command.add(javaBinary());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(arguments);
-    return start(name, command, runDir, Map.of());
+    return start(name, ChildProcess.javaCommand(jvmOptions, main, arguments), runDir, Map.of());
   }
 
   /** The java of the running JVM. */
