@@ -17,6 +17,7 @@ public final class ConformanceSuite {
 
   private static final Pattern TOTAL = Pattern.compile("Total: (\\d+) passed, (\\d+) failed");
   private static final String SCRIPT = "shared/tools/mcp-conformance.sh";
+  private static final String REPOSITORY_COPY = "scripts/mcp-conformance.sh";
 
   /** A suite run: exit code, totals and the whole output. */
   public record Run(int exitCode, int passed, int failed, String output) {
@@ -51,23 +52,36 @@ public final class ConformanceSuite {
   }
 
   /**
-   * The script: {@code -Dmcp.conformance.script}, else {@code shared/tools/} beside the repository
-   * (searched upwards from the working directory), as the team's checkouts and CI lay it out.
+   * The script: {@code -Dmcp.conformance.script} or {@code MCP_CONFORMANCE_SCRIPT}, else the team's
+   * {@code shared/tools/} beside the repository (searched upwards from the working directory), else
+   * the copy kept in the repository's {@code scripts/}, so a clone anywhere runs the suite.
    */
   static Path script() {
     String configured = System.getProperty("mcp.conformance.script");
+    if (configured == null) {
+      configured = System.getenv("MCP_CONFORMANCE_SCRIPT");
+    }
     if (configured != null) {
       return Path.of(configured);
     }
+    Path copy = null;
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve(SCRIPT);
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
+      if (copy == null && Files.isRegularFile(dir.resolve(REPOSITORY_COPY))) {
+        copy = dir.resolve(REPOSITORY_COPY);
+      }
+    }
+    if (copy != null) {
+      return copy;
     }
     throw new IllegalStateException(
         "cannot find "
             + SCRIPT
+            + " or "
+            + REPOSITORY_COPY
             + " above "
             + Path.of("").toAbsolutePath()
             + "; set -Dmcp.conformance.script=/path/to/mcp-conformance.sh");
