@@ -15,6 +15,7 @@ import java.util.List;
  * @param steady the steady-state window after each convergence (writes should be 0)
  * @param inFlight how many McpServers the tuned client writes at once
  * @param pin whether the operator and the client get a CPU of their own (taskset)
+ * @param operatorJvm JVM options added after the chart's, e.g. to try a heap size
  * @param output the markdown file whose section is rewritten, or null for none
  * @param repo the repository (samples, Dockerfile, chart values)
  * @param runDir scratch: logs
@@ -27,6 +28,7 @@ public record OperatorBenchOptions(
     Duration steady,
     int inFlight,
     boolean pin,
+    List<String> operatorJvm,
     Path output,
     Path repo,
     Path runDir,
@@ -34,11 +36,13 @@ public record OperatorBenchOptions(
 
   public OperatorBenchOptions {
     sizes = List.copyOf(sizes);
+    operatorJvm = List.copyOf(operatorJvm);
   }
 
   /**
    * Parses {@code [--smoke] [--sizes 100,1000] [--namespaces 10] [--steady S] [--in-flight N]
-   * [--no-pin] [--output FILE|--no-output] [--repo DIR] [--run-dir DIR]}.
+   * [--no-pin] [--operator-jvm "OPTIONS"] [--output FILE|--no-output] [--repo DIR] [--run-dir
+   * DIR]}.
    */
   public static OperatorBenchOptions parse(String[] args) {
     boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -47,6 +51,7 @@ public record OperatorBenchOptions(
     Duration steady = Duration.ofSeconds(smoke ? 5 : 300);
     int inFlight = 32;
     boolean pin = Machine.cpus() >= 2;
+    List<String> operatorJvm = List.of();
     Path output = null;
     boolean writes = !smoke;
     Path repo = Path.of(System.getProperty("user.dir"));
@@ -62,6 +67,7 @@ public record OperatorBenchOptions(
         case "--steady" -> steady = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
         case "--in-flight" -> inFlight = Integer.parseInt(value(rest, ++i, arg));
         case "--no-pin" -> pin = false;
+        case "--operator-jvm" -> operatorJvm = List.of(value(rest, ++i, arg).trim().split("\\s+"));
         case "--output" -> output = Path.of(value(rest, ++i, arg));
         case "--no-output" -> writes = false;
         case "--repo" -> repo = Path.of(value(rest, ++i, arg));
@@ -71,7 +77,8 @@ public record OperatorBenchOptions(
                 "unknown option "
                     + arg
                     + "; use --smoke, --sizes 100,1000, --namespaces N, --steady S, --in-flight N,"
-                    + " --no-pin, --output FILE, --no-output, --repo DIR, --run-dir DIR");
+                    + " --no-pin, --operator-jvm OPTIONS, --output FILE, --no-output, --repo DIR,"
+                    + " --run-dir DIR");
       }
     }
     if (output == null && writes) {
@@ -82,7 +89,17 @@ public record OperatorBenchOptions(
     }
     String command = "bench/operator.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
     return new OperatorBenchOptions(
-        smoke, sizes, namespaces, steady, inFlight, pin, output, repo, runDir, command);
+        smoke,
+        sizes,
+        namespaces,
+        steady,
+        inFlight,
+        pin,
+        operatorJvm,
+        output,
+        repo,
+        runDir,
+        command);
   }
 
   private static String value(List<String> args, int index, String option) {

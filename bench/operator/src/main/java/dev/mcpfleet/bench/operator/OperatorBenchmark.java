@@ -80,9 +80,7 @@ public final class OperatorBenchmark {
             start(
                 "operator-" + fleet.size(),
                 ChildProcess.javaCommand(
-                    OperatorCommand.jvmOptions(options.repo()),
-                    OperatorUnderMock.class,
-                    List.of(cluster.url())),
+                    operatorJvm(), OperatorUnderMock.class, List.of(cluster.url())),
                 Map.of("HTTP_PORT", Integer.toString(port)))) {
       OperatorProbe probe = new OperatorProbe(port, operator.pid());
       awaitReady(operator, probe);
@@ -130,6 +128,12 @@ public final class OperatorBenchmark {
           steadyWrites,
           steady.cpuSecondsSince(after));
     }
+  }
+
+  private List<String> operatorJvm() {
+    List<String> jvm = new ArrayList<>(OperatorCommand.jvmOptions(options.repo()));
+    jvm.addAll(options.operatorJvm());
+    return jvm;
   }
 
   /** The tuned client writing the fleet: everything ("all") or only the McpServers ("servers"). */

@@ -41,7 +41,12 @@ final class OperatorReport {
         .append(
             " McpServers at once, each: the McpServer, its objects (rendered by the operator's"
                 + " own code), its status; the operator's JVM as the chart runs it (image"
-                + " options, chart heap percentage and memory limit)\n\n");
+                + " options, chart heap percentage and memory limit)")
+        .append(
+            options.operatorJvm().isEmpty()
+                ? ""
+                : " plus `" + String.join(" ", options.operatorJvm()) + "`")
+        .append("\n\n");
     md.append(
         "| McpServers | tuned client s | operator s | ratio | writes per McpServer (client /"
             + " operator) | operator CPU s | heap peak MiB | heap live MiB | RSS MiB | steady"
