@@ -156,7 +156,7 @@ class OperatorDeploymentTest {
   @Test
   void jvmHeapFollowsTheMemoryLimit() {
     assertThat(env(operator(deployment("{}"))).get("JAVA_TOOL_OPTIONS"))
-        .contains("-XX:MaxRAMPercentage=75");
+        .contains("-XX:MaxRAMPercentage=50");
   }
 
   @Test
