@@ -15,6 +15,7 @@ import dev.mcpfleet.e2e.support.RuntimeProcess;
 import dev.mcpfleet.operator.McpServerRenderer;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.reference.ReferencedData;
+import dev.mcpfleet.operator.testing.DeploymentController;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -138,7 +139,7 @@ final class SampleFleet implements AutoCloseable {
   RuntimeProcess serve(McpServer server, Path podDir) {
     String name = server.getMetadata().getName();
     Deployment deployment = Fleet.awaitObject(client(), Deployment.class, namespace(server), name);
-    Fleet.markReady(client(), deployment);
+    DeploymentController.markReady(client(), deployment);
     Fleet.awaitCondition(client(), namespace(server), name, ConditionType.Ready, "True");
     return RuntimePod.start(deployment, client(), podDir);
   }

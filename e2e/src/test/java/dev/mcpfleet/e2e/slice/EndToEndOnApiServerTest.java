@@ -1,6 +1,7 @@
 package dev.mcpfleet.e2e.slice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.marcnuri.helm.Helm;
 import dev.mcpfleet.api.ConditionType;
@@ -11,11 +12,13 @@ import dev.mcpfleet.e2e.support.FleetOperator;
 import dev.mcpfleet.e2e.support.KubeLocal;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.e2e.support.Samples;
+import dev.mcpfleet.operator.testing.DeploymentController;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,13 +67,14 @@ class EndToEndOnApiServerTest {
         try (KubernetesClient asOperator =
                 new KubernetesClientBuilder().withConfig(operatorIdentity(plane)).build();
             FleetOperator operator =
-                FleetOperator.start(OperatorEnvironment.configOf(installed), asOperator)) {
+                FleetOperator.start(
+                    OperatorEnvironment.configOf(installed), rbacInEffect(asOperator))) {
           McpServer hello = Samples.read("hello.yaml");
           hello.getMetadata().setNamespace(NAMESPACE);
           admin.resource(hello).serverSideApply();
 
           Deployment deployment = Fleet.awaitObject(admin, Deployment.class, NAMESPACE, "hello");
-          Fleet.markReady(admin, deployment);
+          DeploymentController.markReady(admin, deployment);
           McpServer ready =
               Fleet.awaitCondition(admin, NAMESPACE, "hello", ConditionType.Ready, "True");
           assertThat(ready.getStatus().url()).isEqualTo("http://hello.demo.svc:8080/mcp");
@@ -85,6 +89,20 @@ class EndToEndOnApiServerTest {
             .call();
       }
     }
+  }
+
+  /**
+   * The API server authorizes from a cache of the chart's (Cluster)Roles that lags behind `helm
+   * install` by a moment; an operator started before would fail its first list with 403.
+   */
+  private static KubernetesClient rbacInEffect(KubernetesClient asOperator) {
+    await()
+        .atMost(Fleet.WAIT)
+        .alias("the chart's RBAC lets the operator list McpServers")
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 403)
+        .until(() -> asOperator.resources(McpServer.class).inAnyNamespace().list() != null);
+    return asOperator;
   }
 
   private static Config operatorIdentity(KubeLocal.ControlPlane plane) {

@@ -10,6 +10,7 @@ import dev.mcpfleet.e2e.support.FleetOperator;
 import dev.mcpfleet.e2e.support.MockCluster;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.e2e.support.Samples;
+import dev.mcpfleet.operator.testing.DeploymentController;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class EndToEndOnMockApiServerTest {
         client.resource(hello).create();
 
         Deployment deployment = Fleet.awaitObject(client, Deployment.class, NAMESPACE, "hello");
-        Fleet.markReady(client, deployment);
+        DeploymentController.markReady(client, deployment);
         McpServer ready =
             Fleet.awaitCondition(client, NAMESPACE, "hello", ConditionType.Ready, "True");
 

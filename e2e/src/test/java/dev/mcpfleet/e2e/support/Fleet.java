@@ -4,9 +4,6 @@ import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -65,34 +62,5 @@ public final class Fleet {
                             c -> c.getType().equals("Established") && c.getStatus().equals("True")),
             WAIT.toSeconds(),
             java.util.concurrent.TimeUnit.SECONDS);
-  }
-
-  /**
-   * Plays the Deployment controller (there is no kubelet here): every replica up to date, ready and
-   * available.
-   */
-  public static void markReady(KubernetesClient client, Deployment deployment) {
-    int replicas =
-        deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .withConditions(
-                new DeploymentConditionBuilder()
-                    .withType("Available")
-                    .withStatus("True")
-                    .withReason("MinimumReplicasAvailable")
-                    .build(),
-                new DeploymentConditionBuilder()
-                    .withType("Progressing")
-                    .withStatus("True")
-                    .withReason("NewReplicaSetAvailable")
-                    .build())
-            .build());
-    client.resource(deployment).updateStatus();
   }
 }

@@ -14,6 +14,7 @@ import dev.mcpfleet.operator.McpServerReconciler;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.TestServers;
 import dev.mcpfleet.operator.dependent.ReplicasHandover;
+import dev.mcpfleet.operator.testing.ConcurrentEdits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OperatorOnRealApiServerTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
+  static final Duration SETTLE = Duration.ofSeconds(3);
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   static final String CRD_NAME = "mcpservers.mcpfleet.dev";
 
@@ -180,10 +183,7 @@ class OperatorOnRealApiServerTest {
     McpServer accepted = awaitStatus("subresource", ConditionType.Accepted, "True");
 
     McpServer edited =
-        client
-            .resources(McpServer.class)
-            .inNamespace(ns)
-            .withName("subresource")
+        ConcurrentEdits.of(client, McpServer.class, ns, "subresource")
             .edit(
                 s -> {
                   s.getMetadata().setLabels(Map.of("touched", "yes"));
@@ -199,9 +199,8 @@ class OperatorOnRealApiServerTest {
     createServer("steady", TestServers.HELLO);
     awaitStatus("steady", ConditionType.Accepted, "True");
     await().atMost(WAIT).until(() -> get(HorizontalPodAutoscaler.class, "steady"), h -> h != null);
-    Thread.sleep(5000);
 
-    Map<String, String> before = operatorWrites("steady");
+    Map<String, String> before = awaitSettled("steady");
     Thread.sleep(8000);
     Map<String, String> after = operatorWrites("steady");
 
@@ -219,10 +218,7 @@ class OperatorOnRealApiServerTest {
             d -> d != null && d.getSpec().getReplicas() == 5);
 
     McpServer autoscaled = TestServers.parse(TestServers.HELLO);
-    client
-        .resources(McpServer.class)
-        .inNamespace(ns)
-        .withName("handover")
+    ConcurrentEdits.of(client, McpServer.class, ns, "handover")
         .edit(
             s -> {
               s.setSpec(autoscaled.getSpec());
@@ -298,6 +294,20 @@ class OperatorOnRealApiServerTest {
         && spec.containsKey("f:replicas");
   }
 
+  /**
+   * The operator's apply entries once they stay the same for {@link #SETTLE}: what creating the
+   * server set off has played out, however slowly a loaded machine runs it.
+   */
+  static Map<String, String> awaitSettled(String name) {
+    AtomicReference<Map<String, String>> previous = new AtomicReference<>(Map.of());
+    return await()
+        .atMost(WAIT)
+        .pollInterval(SETTLE)
+        .until(
+            () -> operatorWrites(name),
+            now -> !now.isEmpty() && now.equals(previous.getAndSet(now)));
+  }
+
   /** The operator's apply entries (time and fields) on the server and each of its objects. */
   static Map<String, String> operatorWrites(String name) {
     Map<String, String> writes = new HashMap<>();
@@ -311,6 +321,9 @@ class OperatorOnRealApiServerTest {
     objects.add(get(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, name));
     objects.add(get(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class, name));
     for (HasMetadata object : objects) {
+      if (object == null) {
+        continue; // not created yet: awaitSettled waits for it
+      }
       for (ManagedFieldsEntry m : object.getMetadata().getManagedFields()) {
         if (McpServerReconciler.FIELD_MANAGER.equals(m.getManager())) {
           writes.put(

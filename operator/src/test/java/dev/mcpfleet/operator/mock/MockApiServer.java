@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +103,28 @@ final class MockApiServer implements AutoCloseable {
       request = server.takeRequest(10, TimeUnit.MILLISECONDS);
     }
     return writes;
+  }
+
+  /** The writes received during the next {@code window}, and only those. */
+  List<String> writesDuring(Duration window) throws InterruptedException {
+    drainWrites();
+    Thread.sleep(window.toMillis());
+    return drainWrites();
+  }
+
+  /**
+   * Waits until a whole {@code quiet} window passes without a write, so that what earlier changes
+   * set off (however slowly a loaded machine plays it out) is over; fails after {@code atMost}.
+   */
+  void awaitNoWritesFor(Duration quiet, Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    List<String> writes = writesDuring(quiet);
+    while (!writes.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("still writing after " + atMost + ": " + writes);
+      }
+      writes = writesDuring(quiet);
+    }
   }
 
   @Override

@@ -8,13 +8,13 @@ import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.operator.ManagedLabels;
 import dev.mcpfleet.operator.TestServers;
 import dev.mcpfleet.operator.reference.ConfigHash;
+import dev.mcpfleet.operator.testing.ConcurrentEdits;
+import dev.mcpfleet.operator.testing.DeploymentController;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class OperatorOnMockApiServerTest {
 
   static final String NS = TestServers.NAMESPACE;
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   static MockApiServer api;
   static KubernetesClient client;
@@ -115,11 +115,7 @@ class OperatorOnMockApiServerTest {
     create(named(TestServers.HELLO, "drift"));
     await().atMost(WAIT).until(() -> get(Deployment.class, "drift"), d -> d != null);
 
-    client
-        .apps()
-        .deployments()
-        .inNamespace(NS)
-        .withName("drift")
+    ConcurrentEdits.of(client, Deployment.class, NS, "drift")
         .edit(
             d -> {
               d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
@@ -176,7 +172,7 @@ class OperatorOnMockApiServerTest {
     awaitCondition("needs-secret", ConditionType.Accepted, "True");
     Deployment deployment =
         await().atMost(WAIT).until(() -> get(Deployment.class, "needs-secret"), d -> d != null);
-    fakeReady(deployment);
+    DeploymentController.markReady(client, deployment, 3);
 
     McpServer ready = awaitCondition("needs-secret", ConditionType.Ready, "True");
     assertThat(ready.getStatus().readyReplicas()).isEqualTo(3);
@@ -217,15 +213,13 @@ class OperatorOnMockApiServerTest {
     create(named(TestServers.HELLO, "steady"));
     Deployment deployment =
         await().atMost(WAIT).until(() -> get(Deployment.class, "steady"), d -> d != null);
-    fakeReady(deployment);
+    DeploymentController.markReady(client, deployment, 3);
     awaitCondition("steady", ConditionType.Ready, "True");
 
     // Let every event of the changes above play out, then watch for writes of any kind.
-    Thread.sleep(2000);
-    api.drainWrites();
-    Thread.sleep(3000);
+    api.awaitNoWritesFor(Duration.ofSeconds(2), WAIT);
 
-    assertThat(api.drainWrites()).isEmpty();
+    assertThat(api.writesDuring(Duration.ofSeconds(3))).isEmpty();
   }
 
   // --- helpers
@@ -241,12 +235,10 @@ class OperatorOnMockApiServerTest {
     return client.resource(server).create();
   }
 
+  /** Replaces the spec as a user would, while the operator writes the status concurrently. */
   static void edit(String name, String manifest) {
     McpServer changed = TestServers.parse(manifest);
-    client
-        .resources(McpServer.class)
-        .inNamespace(NS)
-        .withName(name)
+    ConcurrentEdits.of(client, McpServer.class, NS, name)
         .edit(
             s -> {
               s.setSpec(changed.getSpec());
@@ -279,29 +271,5 @@ class OperatorOnMockApiServerTest {
     return await()
         .atMost(WAIT)
         .until(() -> get(McpServer.class, name), s -> TestServers.hasCondition(s, type, status));
-  }
-
-  /** What the Deployment controller would report once three replicas are ready. */
-  static void fakeReady(Deployment deployment) {
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(3)
-            .withUpdatedReplicas(3)
-            .withReadyReplicas(3)
-            .withAvailableReplicas(3)
-            .withConditions(
-                new DeploymentConditionBuilder()
-                    .withType("Available")
-                    .withStatus("True")
-                    .withReason("MinimumReplicasAvailable")
-                    .build(),
-                new DeploymentConditionBuilder()
-                    .withType("Progressing")
-                    .withStatus("True")
-                    .withReason("NewReplicaSetAvailable")
-                    .build())
-            .build());
-    client.resource(deployment).updateStatus();
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceMonitorOnMockApiServerTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
   static final String NS = TestServers.NAMESPACE;
 
   static MockApiServer api;
