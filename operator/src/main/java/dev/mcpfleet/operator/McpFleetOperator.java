@@ -1,6 +1,7 @@
 package dev.mcpfleet.operator;
 
 import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.operator.events.KubernetesEventRecorder;
 import dev.mcpfleet.operator.status.McpServerStatusAggregator;
 import dev.mcpfleet.operator.validation.AcceptanceCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Builds the JOSDK operator with MCP Fleet's production settings: server-side apply for every
- * dependent and for status (ConfigMaps included), the configured namespaces, leader election and a
- * bounded shutdown. Tests pass an adjustment for what their API server cannot do.
+ * dependent and for status (ConfigMaps included), Events on McpServers, the configured namespaces,
+ * leader election and a bounded shutdown. Tests pass an adjustment for what their API server cannot
+ * do.
  */
 public final class McpFleetOperator {
 
@@ -44,7 +46,8 @@ public final class McpFleetOperator {
         new McpServerReconciler(
             config,
             AcceptanceCheck.standard(),
-            new McpServerStatusAggregator(clock, config.clusterDomain()));
+            new McpServerStatusAggregator(clock, config.clusterDomain()),
+            new KubernetesEventRecorder(client, clock, config.eventReportingInstance()));
     operator.<McpServer>register(
         reconciler,
         o -> {

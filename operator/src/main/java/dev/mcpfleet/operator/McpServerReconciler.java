@@ -16,12 +16,14 @@ import dev.mcpfleet.operator.dependent.ServiceDependentResource;
 import dev.mcpfleet.operator.dependent.ServiceMonitorDependentResource;
 import dev.mcpfleet.operator.dependent.ServiceMonitorDependentResource.MonitoringApiInstalled;
 import dev.mcpfleet.operator.dependent.ServiceMonitorDependentResource.ServiceMonitorWanted;
+import dev.mcpfleet.operator.events.EventRecorder;
 import dev.mcpfleet.operator.reference.ReferenceWatch;
 import dev.mcpfleet.operator.reference.ReferencedData;
 import dev.mcpfleet.operator.status.McpServerStatusAggregator;
 import dev.mcpfleet.operator.status.Observation;
 import dev.mcpfleet.operator.status.PodWatch;
 import dev.mcpfleet.operator.status.StatusPatch;
+import dev.mcpfleet.operator.status.StatusTransitions;
 import dev.mcpfleet.operator.validation.Acceptance;
 import dev.mcpfleet.operator.validation.AcceptanceCheck;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -40,7 +42,8 @@ import java.util.List;
 
 /**
  * Reconciles an McpServer: checks the spec and its references, applies the dependents only when it
- * is accepted (so nothing is ever half-applied), then writes the status if it changed.
+ * is accepted (so nothing is ever half-applied), then writes the status if it changed and records
+ * an Event for each meaningful transition of it.
  */
 @Workflow(
     explicitInvocation = true,
@@ -87,14 +90,17 @@ public class McpServerReconciler implements Reconciler<McpServer> {
   private final OperatorConfig config;
   private final AcceptanceCheck acceptanceCheck;
   private final McpServerStatusAggregator statusAggregator;
+  private final EventRecorder events;
 
   public McpServerReconciler(
       OperatorConfig config,
       AcceptanceCheck acceptanceCheck,
-      McpServerStatusAggregator statusAggregator) {
+      McpServerStatusAggregator statusAggregator,
+      EventRecorder events) {
     this.config = config;
     this.acceptanceCheck = acceptanceCheck;
     this.statusAggregator = statusAggregator;
+    this.events = events;
   }
 
   @Override
@@ -126,10 +132,12 @@ public class McpServerReconciler implements Reconciler<McpServer> {
   public ErrorStatusUpdateControl<McpServer> updateErrorStatus(
       McpServer server, Context<McpServer> context, Exception e) {
     McpServerStatus status = statusAggregator.failed(server, e);
+    events.record(server, StatusTransitions.between(server.getStatus(), status));
     return ErrorStatusUpdateControl.patchStatus(StatusPatch.of(server, status));
   }
 
-  private static UpdateControl<McpServer> patchIfChanged(McpServer server, McpServerStatus status) {
+  private UpdateControl<McpServer> patchIfChanged(McpServer server, McpServerStatus status) {
+    events.record(server, StatusTransitions.between(server.getStatus(), status));
     return status.equals(server.getStatus())
         ? UpdateControl.noUpdate()
         : UpdateControl.patchStatus(StatusPatch.of(server, status));

@@ -74,6 +74,12 @@ public record OperatorConfig(
     return fromEnvironment(Map.of());
   }
 
+  /** The operator replica named in the Events it records: its pod, else the Lease's default. */
+  public String eventReportingInstance() {
+    String pod = leaderElection.identity();
+    return pod == null ? DEFAULT_LEASE_NAME : pod;
+  }
+
   /** True when every namespace is watched. */
   public boolean watchesAllNamespaces() {
     return watchNamespaces.isEmpty();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class OperatorPermissions {
     add(verbs, Secret.class, "", READ);
     add(verbs, ConfigMap.class, "", READ);
     add(verbs, Pod.class, "", READ);
+    // Events on McpServers: created, and patched when the same event repeats (its series count).
+    add(verbs, Event.class, "", List.of("create", "patch"));
     if (config.leaderElection().enabled()) {
       add(verbs, Lease.class, "", List.of("get", "create", "update"));
     }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
+import dev.mcpfleet.operator.events.McpServerEvent;
 import dev.mcpfleet.operator.status.McpServerStatusAggregator;
 import dev.mcpfleet.operator.validation.AcceptanceCheck;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -22,6 +23,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,12 +32,14 @@ import org.junit.jupiter.api.Test;
 /** The reconciler's decisions with a mocked JOSDK context (no API server). */
 class McpServerReconcilerTest {
 
+  private final List<McpServerEvent> recorded = new ArrayList<>();
   private final McpServerReconciler reconciler =
       new McpServerReconciler(
           TestServers.config(),
           AcceptanceCheck.standard(),
           new McpServerStatusAggregator(
-              Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC), ""));
+              Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC), ""),
+          (server, events) -> recorded.addAll(events));
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Context<McpServer> contextWithoutReferencedObjects() {
@@ -66,6 +71,15 @@ class McpServerReconcilerTest {
     assertThat(patch.getSpec()).as("a status write carries nothing else").isNull();
     assertThat(patch.getStatus().condition(ConditionType.Accepted).getReason())
         .isEqualTo("SecretNotFound");
+    assertThat(recorded)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.warning()).isTrue();
+              assertThat(event.reason()).isEqualTo("SecretNotFound");
+              assertThat(event.note())
+                  .isEqualTo(patch.getStatus().condition(ConditionType.Accepted).getMessage());
+            });
   }
 
   @Test
@@ -75,9 +89,12 @@ class McpServerReconcilerTest {
         reconciler.reconcile(server, contextWithoutReferencedObjects()).getResource().orElseThrow();
     server.setStatus(first.getStatus());
 
+    recorded.clear();
+
     UpdateControl<McpServer> again =
         reconciler.reconcile(server, contextWithoutReferencedObjects());
 
     assertThat(again.isNoUpdate()).isTrue();
+    assertThat(recorded).as("no event without a transition").isEmpty();
   }
 }

@@ -47,6 +47,13 @@ class OperatorPermissionsTest {
   }
 
   @Test
+  void recordsEventsAndCountsTheirRepeats() {
+    var rules = byResource(OperatorPermissions.rules(OperatorConfig.defaults()));
+
+    assertThat(rules).containsEntry("events.k8s.io/events", List.of("create", "patch"));
+  }
+
+  @Test
   void leaderElectionAddsLeases() {
     var config = OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION", "true"));
 

@@ -93,6 +93,14 @@ public final class McpServerStatusAggregator {
         tools(server.getSpec()));
   }
 
+  /** Whether the status says that a requested ServiceMonitor was not created for lack of API. */
+  static boolean notesMissingMonitoring(McpServerStatus status) {
+    var ready = status == null ? null : status.condition(ConditionType.Ready);
+    return ready != null
+        && ready.getMessage() != null
+        && ready.getMessage().endsWith(MONITORING_NOTE);
+  }
+
   /** The in-cluster MCP endpoint. */
   public String url(McpServer server) {
     String host =

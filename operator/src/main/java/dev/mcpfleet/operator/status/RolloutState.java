@@ -13,6 +13,7 @@ final class RolloutState {
 
   static final String ROLLOUT_STUCK = "RolloutStuck";
   static final String ROLLING_OUT = "RollingOut";
+  static final String ROLLOUT_COMPLETE = "RolloutComplete";
 
   private final Deployment deployment;
   private final DeploymentStatus status;
@@ -69,7 +70,7 @@ final class RolloutState {
           updated + " of " + desired() + " replicas updated, " + availableCount + " available");
     }
     return ConditionState.isFalse(
-        "RolloutComplete", "all " + desired() + " replicas run the current definition");
+        ROLLOUT_COMPLETE, "all " + desired() + " replicas run the current definition");
   }
 
   /** The rollout is stuck, if it is. */

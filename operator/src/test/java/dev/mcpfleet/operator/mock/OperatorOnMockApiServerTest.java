@@ -16,13 +16,16 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,12 @@ class OperatorOnMockApiServerTest {
             "Secret 'weather-api' not found in namespace 'tools'; create it or change"
                 + " spec.server.tools[0].http.headers[0].valueFrom");
     assertThat(rejected.getStatus().condition(ConditionType.Ready).getStatus()).isEqualTo("False");
+    assertThat(awaitEvent("needs-secret", "SecretNotFound"))
+        .satisfies(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getNote()).isEqualTo(accepted.getMessage());
+            });
     assertThat(get(Deployment.class, "needs-secret")).as("nothing half-applied").isNull();
     assertThat(get(ConfigMap.class, "needs-secret-definition")).isNull();
 
@@ -176,6 +185,14 @@ class OperatorOnMockApiServerTest {
 
     McpServer ready = awaitCondition("needs-secret", ConditionType.Ready, "True");
     assertThat(ready.getStatus().readyReplicas()).isEqualTo(3);
+    awaitEvent("needs-secret", "RolloutCompleted");
+    assertThat(events("needs-secret"))
+        .extracting(Event::getReason)
+        .containsSubsequence("SecretNotFound", "SpecAccepted", "RolloutStarted", "RolloutCompleted")
+        .doesNotHaveDuplicates();
+    assertThat(events("needs-secret"))
+        .extracting(Event::getNote)
+        .noneMatch(note -> note.contains("t0k3n"));
   }
 
   @Test
@@ -248,6 +265,23 @@ class OperatorOnMockApiServerTest {
 
   static <T extends HasMetadata> T get(Class<T> type, String name) {
     return client.resources(type).inNamespace(NS).withName(name).get();
+  }
+
+  /** The Events regarding the McpServer, oldest first. */
+  static List<Event> events(String name) {
+    return client.events().v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getRegarding().getName()))
+        .sorted(Comparator.comparing(e -> e.getEventTime().getTime()))
+        .toList();
+  }
+
+  static Event awaitEvent(String name, String reason) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> events(name).stream().filter(e -> reason.equals(e.getReason())).findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   /** Awaitility's predicate form never matches null, hence a boolean condition here. */

@@ -57,6 +57,19 @@ class ServiceMonitorOnMockApiServerTest {
                               .getMessage()
                               .contains("monitoring.coreos.com API"));
       assertThat(noted.getStatus().condition(ConditionType.Accepted).getStatus()).isEqualTo("True");
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  api.client.events().v1().events().inNamespace(NS).list().getItems().stream()
+                      .filter(e -> e.getRegarding().getName().equals("hello"))
+                      .toList(),
+              events ->
+                  events.stream()
+                      .anyMatch(
+                          e ->
+                              e.getReason().equals("ServiceMonitorSkipped")
+                                  && e.getType().equals("Warning")));
       assertThat(get(Deployment.class)).as("the rest is applied").isNotNull();
     } finally {
       first.stop();
