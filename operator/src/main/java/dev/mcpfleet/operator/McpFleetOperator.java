@@ -57,4 +57,10 @@ public final class McpFleetOperator {
         });
     return operator;
   }
+
+  /** What /readyz reports: the operator started, and every informer synced and healthy. */
+  public static boolean ready(Operator operator) {
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+  }
 }

@@ -47,11 +47,7 @@ public final class OperatorMain {
             o -> {});
     OperatorHttpServer http =
         OperatorHttpServer.start(
-            config.httpPort(),
-            () ->
-                operator.getRuntimeInfo().isStarted()
-                    && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
-            metrics::scrape);
+            config.httpPort(), () -> McpFleetOperator.ready(operator), metrics::scrape);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

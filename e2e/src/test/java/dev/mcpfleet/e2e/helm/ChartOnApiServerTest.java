@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import dev.mcpfleet.e2e.support.Fleet;
-import dev.mcpfleet.e2e.support.KubeLocal;
+import dev.mcpfleet.operator.testing.KubeLocal;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;

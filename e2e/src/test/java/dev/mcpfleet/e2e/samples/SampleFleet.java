@@ -7,8 +7,6 @@ import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.e2e.helm.HelmChart;
 import dev.mcpfleet.e2e.support.Fleet;
-import dev.mcpfleet.e2e.support.FleetOperator;
-import dev.mcpfleet.e2e.support.MockCluster;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.e2e.support.RuntimePod;
 import dev.mcpfleet.e2e.support.RuntimeProcess;
@@ -16,6 +14,8 @@ import dev.mcpfleet.operator.McpServerRenderer;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.reference.ReferencedData;
 import dev.mcpfleet.operator.testing.DeploymentController;
+import dev.mcpfleet.operator.testing.FleetOperator;
+import dev.mcpfleet.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -35,7 +35,7 @@ final class SampleFleet implements AutoCloseable {
 
   static final String NAMESPACE = "samples";
 
-  private final MockCluster cluster = new MockCluster();
+  private final MockApiServer cluster = MockApiServer.start();
   private final OperatorConfig config;
   private final FleetOperator operator;
 

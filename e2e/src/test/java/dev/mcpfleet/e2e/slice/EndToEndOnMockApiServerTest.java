@@ -6,11 +6,11 @@ import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.ManifestReader;
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.e2e.support.Fleet;
-import dev.mcpfleet.e2e.support.FleetOperator;
-import dev.mcpfleet.e2e.support.MockCluster;
 import dev.mcpfleet.e2e.support.OperatorEnvironment;
 import dev.mcpfleet.e2e.support.Samples;
 import dev.mcpfleet.operator.testing.DeploymentController;
+import dev.mcpfleet.operator.testing.FleetOperator;
+import dev.mcpfleet.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class EndToEndOnMockApiServerTest {
   @Test
   void helmInstallThenApplyASampleThenCallItsTool(@TempDir Path podDir) throws Exception {
     List<HasMetadata> chart = Slice.chart();
-    try (MockCluster cluster = new MockCluster()) {
+    try (MockApiServer cluster = MockApiServer.start()) {
       var client = cluster.client();
       cluster.install(Slice.crdAndRbac(chart));
       cluster.createNamespace(NAMESPACE);

@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
-import dev.mcpfleet.operator.McpFleetOperator;
 import dev.mcpfleet.operator.McpServerReconciler;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.TestServers;
 import dev.mcpfleet.operator.dependent.ReplicasHandover;
 import dev.mcpfleet.operator.testing.ConcurrentEdits;
+import dev.mcpfleet.operator.testing.FleetOperator;
+import dev.mcpfleet.operator.testing.KubeLocal;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -22,16 +23,12 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * kube-apiserver binary exists; {@code CrdValidationTest} and the mock API server tests cover the
  * same ground without one.
  */
-@ExtendWith(KubeLocalExtension.class)
+@ExtendWith(KubeLocal.class)
 class OperatorOnRealApiServerTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -60,12 +57,12 @@ class OperatorOnRealApiServerTest {
   static final String CRD_NAME = "mcpservers.mcpfleet.dev";
 
   static KubernetesClient client;
-  static Operator operator;
+  static FleetOperator operator;
   static String ns;
 
   @BeforeAll
-  static void start(Config config) throws Exception {
-    client = new KubernetesClientBuilder().withConfig(config).build();
+  static void start(KubeLocal.ControlPlane plane) throws Exception {
+    client = new KubernetesClientBuilder().withConfig(plane.config()).build();
     try (InputStream in = Files.newInputStream(Path.of("..", "crds", CRD_NAME + "-v1.yml"))) {
       CustomResourceDefinition crd =
           client.apiextensions().v1().customResourceDefinitions().load(in).item();
@@ -93,20 +90,13 @@ class OperatorOnRealApiServerTest {
         OperatorConfig.fromEnvironment(
             Map.of("WATCH_NAMESPACES", ns, "RUNTIME_IMAGE", "mcp-fleet/runtime:test"));
     // Production settings: server-side apply for dependents and status, nothing switched off.
-    operator =
-        McpFleetOperator.create(
-            operatorConfig,
-            client,
-            Metrics.NOOP,
-            Clock.systemUTC(),
-            o -> o.withCloseClientOnStop(false));
-    operator.start();
+    operator = FleetOperator.start(operatorConfig, client);
   }
 
   @AfterAll
   static void stop() {
     if (operator != null) {
-      operator.stop();
+      operator.close();
     }
     if (client != null) {
       client.namespaces().withName(ns).delete();

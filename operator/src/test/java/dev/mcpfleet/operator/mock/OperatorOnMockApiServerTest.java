@@ -10,6 +10,8 @@ import dev.mcpfleet.operator.TestServers;
 import dev.mcpfleet.operator.reference.ConfigHash;
 import dev.mcpfleet.operator.testing.ConcurrentEdits;
 import dev.mcpfleet.operator.testing.DeploymentController;
+import dev.mcpfleet.operator.testing.FleetOperator;
+import dev.mcpfleet.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -20,7 +22,6 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -42,18 +43,18 @@ class OperatorOnMockApiServerTest {
 
   static MockApiServer api;
   static KubernetesClient client;
-  static Operator operator;
+  static FleetOperator operator;
 
   @BeforeAll
   static void startOperator() {
-    api = MockApiServer.start();
-    client = api.client;
-    operator = api.startOperator(TestServers.config());
+    api = MockApiServer.withMcpServerCrd();
+    client = api.client();
+    operator = FleetOperator.startOnMock(TestServers.config(), client);
   }
 
   @AfterAll
   static void stopOperator() {
-    operator.stop();
+    operator.close();
     api.close();
   }
 

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpfleet.api.ConditionType;
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.operator.TestServers;
+import dev.mcpfleet.operator.testing.FleetOperator;
+import dev.mcpfleet.operator.testing.MockApiServer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class ServiceMonitorOnMockApiServerTest {
 
   @BeforeAll
   static void start() {
-    api = MockApiServer.start();
+    api = MockApiServer.withMcpServerCrd();
   }
 
   @AfterAll
@@ -37,18 +38,17 @@ class ServiceMonitorOnMockApiServerTest {
 
   @Test
   void absentMonitoringApiIsANoteAndInstallingItBringsTheServiceMonitor() {
-    Operator first = api.startOperator(TestServers.config());
-    try {
+    try (FleetOperator first = FleetOperator.startOnMock(TestServers.config(), api.client())) {
       McpServer server =
           TestServers.helloWith("observability: {serviceMonitor: {labels: {release: prom}}}");
       server.getMetadata().setGeneration(null);
-      api.client.resource(server).create();
+      api.client().resource(server).create();
 
       McpServer noted =
           await()
               .atMost(WAIT)
               .until(
-                  () -> api.client.resource(server).get(),
+                  () -> api.client().resource(server).get(),
                   s ->
                       s.getStatus() != null
                           && s.getStatus().condition(ConditionType.Ready) != null
@@ -61,7 +61,7 @@ class ServiceMonitorOnMockApiServerTest {
           .atMost(WAIT)
           .until(
               () ->
-                  api.client.events().v1().events().inNamespace(NS).list().getItems().stream()
+                  api.client().events().v1().events().inNamespace(NS).list().getItems().stream()
                       .filter(e -> e.getRegarding().getName().equals("hello"))
                       .toList(),
               events ->
@@ -71,13 +71,10 @@ class ServiceMonitorOnMockApiServerTest {
                               e.getReason().equals("ServiceMonitorSkipped")
                                   && e.getType().equals("Warning")));
       assertThat(get(Deployment.class)).as("the rest is applied").isNotNull();
-    } finally {
-      first.stop();
     }
 
     api.registerCrd("/crds/servicemonitors.monitoring.coreos.com.yml");
-    Operator second = api.startOperator(TestServers.config());
-    try {
+    try (FleetOperator second = FleetOperator.startOnMock(TestServers.config(), api.client())) {
       ServiceMonitor monitor =
           await().atMost(WAIT).until(() -> get(ServiceMonitor.class), m -> m != null);
 
@@ -86,18 +83,16 @@ class ServiceMonitorOnMockApiServerTest {
       await()
           .atMost(WAIT)
           .until(
-              () -> api.client.resources(McpServer.class).inNamespace(NS).withName("hello").get(),
+              () -> api.client().resources(McpServer.class).inNamespace(NS).withName("hello").get(),
               s ->
                   !s.getStatus()
                       .condition(ConditionType.Ready)
                       .getMessage()
                       .contains("monitoring.coreos.com API"));
-    } finally {
-      second.stop();
     }
   }
 
   static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T get(Class<T> type) {
-    return api.client.resources(type).inNamespace(NS).withName("hello").get();
+    return api.client().resources(type).inNamespace(NS).withName("hello").get();
   }
 }

@@ -4,6 +4,7 @@ import dev.mcpfleet.bench.common.ChildProcess;
 import dev.mcpfleet.bench.common.Machine;
 import dev.mcpfleet.bench.common.PerformanceDoc;
 import dev.mcpfleet.bench.common.ProcessStats;
+import dev.mcpfleet.operator.testing.MockApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,19 +63,19 @@ public final class OperatorBenchmark {
 
   /** Time and writes of a client that writes everything itself. */
   private Phase direct(Fleet fleet) {
-    try (MockCluster cluster = MockCluster.start();
+    try (MockApiServer cluster = cluster();
         FleetWatch watch = new FleetWatch(cluster.client(), fleet);
         ChildProcess client = apply(cluster, fleet, "all")) {
       long started = startedAt(client);
       long converged = watch.awaitConverged(CONVERGE_TIMEOUT);
       awaitLine(client, "finished ");
-      return new Phase((converged - started) / 1000.0, cluster.writes());
+      return new Phase((converged - started) / 1000.0, writes(cluster));
     }
   }
 
   private SizeFigures operator(Fleet fleet, Phase direct) {
     int port = ChildProcess.freePort();
-    try (MockCluster cluster = MockCluster.start();
+    try (MockApiServer cluster = cluster();
         FleetWatch watch = new FleetWatch(cluster.client(), fleet);
         ChildProcess operator =
             start(
@@ -84,7 +85,7 @@ public final class OperatorBenchmark {
                 Map.of("HTTP_PORT", Integer.toString(port)))) {
       OperatorProbe probe = new OperatorProbe(port, operator.pid());
       awaitReady(operator, probe);
-      cluster.writes();
+      cluster.drainWrites();
       ProcessStats before = ProcessStats.of(operator.pid());
       AtomicLong peakHeap = new AtomicLong();
       AtomicBoolean converging = new AtomicBoolean(true);
@@ -108,11 +109,11 @@ public final class OperatorBenchmark {
       }
       join(sampler);
       ProcessStats after = ProcessStats.of(operator.pid());
-      long writes = cluster.writes() - fleet.size();
+      long writes = writes(cluster) - fleet.size();
 
       System.out.println("   converged; steady state for " + options.steady().toSeconds() + " s");
       sleep(options.steady());
-      long steadyWrites = cluster.writes();
+      long steadyWrites = writes(cluster);
       ProcessStats steady = ProcessStats.of(operator.pid());
       return new SizeFigures(
           fleet.size(),
@@ -130,6 +131,23 @@ public final class OperatorBenchmark {
     }
   }
 
+  /**
+   * The benchmark's API server: fabric8's mock in CRUD mode with the McpServer CRD registered. It
+   * has no server-side apply, no garbage collection and no controllers, so the operator runs with
+   * server-side apply off (as in the operator's own mock tests) and nothing marks Deployments
+   * ready: convergence here means objects plus Accepted=True. Writes are counted from here on.
+   */
+  private static MockApiServer cluster() {
+    MockApiServer cluster = MockApiServer.withMcpServerCrd();
+    cluster.drainWrites();
+    return cluster;
+  }
+
+  /** The writes (any method but GET) received since the last count; reads are dropped. */
+  private static long writes(MockApiServer cluster) {
+    return cluster.drainWrites().size();
+  }
+
   private List<String> operatorJvm() {
     List<String> jvm = new ArrayList<>(OperatorCommand.jvmOptions(options.repo()));
     jvm.addAll(options.operatorJvm());
@@ -137,7 +155,7 @@ public final class OperatorBenchmark {
   }
 
   /** The tuned client writing the fleet: everything ("all") or only the McpServers ("servers"). */
-  private ChildProcess apply(MockCluster cluster, Fleet fleet, String what) {
+  private ChildProcess apply(MockApiServer cluster, Fleet fleet, String what) {
     return start(
         "client-" + what + "-" + fleet.size(),
         ChildProcess.javaCommand(

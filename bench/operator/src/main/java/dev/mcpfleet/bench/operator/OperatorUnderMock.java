@@ -4,6 +4,7 @@ import dev.mcpfleet.operator.McpFleetOperator;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.health.OperatorHttpServer;
 import dev.mcpfleet.operator.health.OperatorMetrics;
+import dev.mcpfleet.operator.testing.FleetOperator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -31,15 +32,9 @@ public final class OperatorUnderMock {
             new KubernetesClientBuilder().withConfig(client).build(),
             metrics.forOperator(),
             Clock.systemUTC(),
-            o ->
-                o.withUseSSAToPatchPrimaryResource(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false));
+            FleetOperator.WITHOUT_SERVER_SIDE_APPLY);
     OperatorHttpServer.start(
-        config.httpPort(),
-        () ->
-            operator.getRuntimeInfo().isStarted()
-                && operator.getRuntimeInfo().allEventSourcesAreHealthy(),
-        metrics::scrape);
+        config.httpPort(), () -> McpFleetOperator.ready(operator), metrics::scrape);
     operator.start();
     System.out.println("operator started");
   }

@@ -1,4 +1,4 @@
-package dev.mcpfleet.e2e.support;
+package dev.mcpfleet.operator.testing;
 
 import io.fabric8.kubernetes.client.Config;
 import java.io.File;
@@ -17,10 +17,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A real kube-apiserver (+ etcd, + controller-manager) from the shared kube-local scripts, one per
- * test JVM, started on first use and stopped when the run ends. No CRD is registered up front: the
- * chart installs it, as in a user's cluster. Test classes that use it skip, with the reason, where
- * the binaries are not installed. Test methods and {@code @BeforeAll} methods take a {@link
- * ControlPlane} parameter.
+ * test JVM, started on first use and stopped when the run ends. Test classes that use it skip, with
+ * the reason, where the binaries are not installed. Test methods and {@code @BeforeAll} methods
+ * take a {@link ControlPlane} parameter.
+ *
+ * <p>The system property {@code kube-local.crds} (a file or folder) registers CRDs before the
+ * controller-manager starts, so that its garbage collector knows them at once; without it no CRD is
+ * registered up front (e.g. the chart installs it, as in a user's cluster). {@code
+ * KUBE_LOCAL_START} names start.sh; otherwise {@code shared/kube/start.sh} is looked for beside the
+ * working directory and its parents.
  */
 public final class KubeLocal implements ExecutionCondition, ParameterResolver {
 
@@ -60,7 +65,10 @@ public final class KubeLocal implements ExecutionCondition, ParameterResolver {
     ControlPlane plane = controlPlane(context);
     return plane.unavailable() == null
         ? ConditionEvaluationResult.enabled("real kube-apiserver running")
-        : ConditionEvaluationResult.disabled("no real kube-apiserver here: " + plane.unavailable());
+        : ConditionEvaluationResult.disabled(
+            "no real kube-apiserver here: "
+                + plane.unavailable()
+                + "; the mock API server tests cover this ground without one");
   }
 
   @Override
@@ -83,18 +91,19 @@ public final class KubeLocal implements ExecutionCondition, ParameterResolver {
 
   private static Path startScript() {
     String configured = System.getenv("KUBE_LOCAL_START");
-    Path root = Repository.root();
-    List<Path> candidates =
-        configured != null
-            ? List.of(Path.of(configured))
-            : List.of(
-                root.resolveSibling("shared/kube/start.sh"),
-                root.getParent().resolveSibling("shared/kube/start.sh"));
-    return candidates.stream()
-        .map(p -> p.toAbsolutePath().normalize())
-        .filter(Files::isRegularFile)
-        .findFirst()
-        .orElse(null);
+    if (configured != null) {
+      Path script = Path.of(configured).toAbsolutePath().normalize();
+      return Files.isRegularFile(script) ? script : null;
+    }
+    // shared/ sits beside the repository in CI, and beside the worktrees' parent on developer
+    // machines; tests run in a module folder.
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path script = dir.resolve("shared/kube/start.sh");
+      if (Files.isRegularFile(script)) {
+        return script;
+      }
+    }
+    return null;
   }
 
   private static ControlPlane start() {
@@ -111,8 +120,12 @@ public final class KubeLocal implements ExecutionCondition, ParameterResolver {
                   "bash",
                   script.toString(),
                   "--watch-pid",
-                  Long.toString(ProcessHandle.current().pid()),
-                  kubeconfig.toString()));
+                  Long.toString(ProcessHandle.current().pid())));
+      String crds = System.getProperty("kube-local.crds");
+      if (crds != null && Files.exists(Path.of(crds))) {
+        command.addAll(List.of("--crds", crds));
+      }
+      command.add(kubeconfig.toString());
       Process process =
           new ProcessBuilder(command)
               .redirectError(ProcessBuilder.Redirect.INHERIT)
