@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CEL rules ({@code x-kubernetes-validations}) of the generated CRD, each with the schema
@@ -42,6 +46,8 @@ public final class CrdCelRules {
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("self", SimpleType.DYN)
           .build();
+
+  private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
 
   // CEL keywords that Kubernetes escapes as __keyword__ when they name a property.
   private static final Set<String> RESERVED =
@@ -93,13 +99,25 @@ public final class CrdCelRules {
   /** Evaluates {@code rule} with {@code self} bound to {@code node}. */
   public static boolean holds(Rule rule, JsonNode node) {
     try {
-      Object result =
-          CEL.createProgram(CEL.compile(rule.expression()).getAst())
-              .eval(Map.of("self", toCel(node)));
+      Object result = program(rule.expression()).eval(Map.of("self", toCel(node)));
       return Boolean.TRUE.equals(result);
     } catch (Exception e) {
       throw new IllegalStateException("cannot evaluate " + rule, e);
     }
+  }
+
+  /**
+   * The expression compiled once and kept: a CEL program is immutable and may be evaluated again
+   * and again, from any thread; compiling is what costs.
+   */
+  private static CelRuntime.Program program(String expression)
+      throws CelValidationException, CelEvaluationException {
+    CelRuntime.Program program = PROGRAMS.get(expression);
+    if (program == null) {
+      program = CEL.createProgram(CEL.compile(expression).getAst());
+      PROGRAMS.putIfAbsent(expression, program);
+    }
+    return program;
   }
 
   private static void collect(JsonNode schema, String location, List<Rule> rules) {
