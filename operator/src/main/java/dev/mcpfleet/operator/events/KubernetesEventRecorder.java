@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,10 +82,10 @@ public final class KubernetesEventRecorder implements EventRecorder {
     try {
       Recorded recorded =
           before != null && before.last().plus(SERIES_WINDOW).isAfter(now)
-              ? repeat(server, before, now)
+              ? repeat(server, event, before, now)
               : new Recorded(create(server, event, now), 1, now);
       remember(key, recorded);
-    } catch (KubernetesClientException e) {
+    } catch (RuntimeException e) {
       forget(key);
       LOG.warn(
           "could not record event {} on McpServer {}/{}: {}",
@@ -129,19 +130,27 @@ public final class KubernetesEventRecorder implements EventRecorder {
     return created.getMetadata().getName();
   }
 
-  private Recorded repeat(McpServer server, Recorded before, Instant now) {
+  /** Counts the repeat in the first Event's series; a new Event if that one is gone already. */
+  private Recorded repeat(McpServer server, McpServerEvent event, Recorded before, Instant now) {
     int count = before.count() + 1;
-    client
-        .events()
-        .v1()
-        .events()
-        .inNamespace(server.getMetadata().getNamespace())
-        .withName(before.name())
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            "{\"series\":{\"count\":%d,\"lastObservedTime\":\"%s\"}}"
-                .formatted(count, MICRO_TIME.format(now)));
-    return new Recorded(before.name(), count, now);
+    try {
+      client
+          .events()
+          .v1()
+          .events()
+          .inNamespace(server.getMetadata().getNamespace())
+          .withName(before.name())
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"series\":{\"count\":%d,\"lastObservedTime\":\"%s\"}}"
+                  .formatted(count, MICRO_TIME.format(now)));
+      return new Recorded(before.name(), count, now);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e;
+      }
+      return new Recorded(create(server, event, now), 1, now);
+    }
   }
 
   /** At most {@link #NOTE_LIMIT} bytes of UTF-8, cut between characters. */

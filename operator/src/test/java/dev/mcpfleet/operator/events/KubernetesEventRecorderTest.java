@@ -120,6 +120,20 @@ class KubernetesEventRecorderTest {
   }
 
   @Test
+  void aRepeatOfAnEventTheApiServerAlreadyDeletedIsANewEvent() {
+    McpServer server = server("expired");
+    recorder.record(server, List.of(MISSING_SECRET));
+    eventsOf(server).forEach(e -> client.resource(e).delete()); // the API server's event TTL
+
+    clock.now = T0.plusSeconds(30);
+    recorder.record(server, List.of(MISSING_SECRET));
+
+    assertThat(eventsOf(server))
+        .singleElement()
+        .satisfies(event -> assertThat(event.getSeries()).isNull());
+  }
+
+  @Test
   void anotherEventOrTheSameOneMuchLaterIsANewEvent() {
     McpServer server = server("busy");
     recorder.record(server, List.of(MISSING_SECRET));
