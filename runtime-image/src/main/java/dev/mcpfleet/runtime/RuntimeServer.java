@@ -149,12 +149,18 @@ public final class RuntimeServer implements AutoCloseable {
     services.listeners().endAll();
     services.sessions().endStreams();
     blocking.shutdown();
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     try {
       if (!blocking.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("calls still running after {}; cancelling them", config.shutdownGrace());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // Answers of finished calls may still sit in an event loop's queue: let them reach the wire.
+    if (!http.awaitAnswersWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      LOG.warn(
+          "answers still unwritten after {}; closing their connections", config.shutdownGrace());
     }
     services.sessions().endAll();
     blocking.shutdownNow();

@@ -24,11 +24,14 @@ public final class HttpServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel channel;
+  private final InFlight inFlight;
 
-  private HttpServer(EventLoopGroup boss, EventLoopGroup workers, Channel channel) {
+  private HttpServer(
+      EventLoopGroup boss, EventLoopGroup workers, Channel channel, InFlight inFlight) {
     this.boss = boss;
     this.workers = workers;
     this.channel = channel;
+    this.inFlight = inFlight;
   }
 
   /** Binds {@code host:port} and starts serving. */
@@ -48,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
     EventLoopGroup workers =
         new MultiThreadIoEventLoopGroup(
             ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors(), io);
+    InFlight inFlight = new InFlight();
     try {
       Channel channel =
           new ServerBootstrap()
@@ -55,11 +59,11 @@ public final class HttpServer implements AutoCloseable {
               .channel(channelType)
               .option(ChannelOption.SO_BACKLOG, 1024)
               .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(new McpChannelInitializer(settings, pipeline, endpoint))
+              .childHandler(new McpChannelInitializer(settings, pipeline, endpoint, inFlight))
               .bind(host, port)
               .sync()
               .channel();
-      return new HttpServer(boss, workers, channel);
+      return new HttpServer(boss, workers, channel, inFlight);
     } catch (InterruptedException | RuntimeException e) {
       boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -79,6 +83,14 @@ public final class HttpServer implements AutoCloseable {
   /** Stops accepting connections; open ones keep being served. */
   public void stopAccepting() {
     channel.close().syncUninterruptibly();
+  }
+
+  /**
+   * Waits until every answer handed to the connections is written, at most {@code timeout}; true
+   * when none is pending.
+   */
+  public boolean awaitAnswersWritten(Duration timeout) {
+    return inFlight.awaitIdle(timeout);
   }
 
   /** Closes every connection and stops the event loops, waiting at most {@code grace}. */

@@ -16,12 +16,17 @@ final class McpChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final TransportSettings settings;
   private final Supplier<Pipeline> pipeline;
   private final McpEndpoint endpoint;
+  private final InFlight inFlight;
 
   McpChannelInitializer(
-      TransportSettings settings, Supplier<Pipeline> pipeline, McpEndpoint endpoint) {
+      TransportSettings settings,
+      Supplier<Pipeline> pipeline,
+      McpEndpoint endpoint,
+      InFlight inFlight) {
     this.settings = settings;
     this.pipeline = pipeline;
     this.endpoint = endpoint;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -32,6 +37,6 @@ final class McpChannelInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("keep-alive", new HttpServerKeepAliveHandler())
         .addLast("gate", new RequestGate(settings, pipeline))
         .addLast("body", new BodyAggregator(settings.maxBodyBytes()))
-        .addLast("mcp", new McpHttpHandler(endpoint, pipeline));
+        .addLast("mcp", new McpHttpHandler(endpoint, pipeline, inFlight));
   }
 }

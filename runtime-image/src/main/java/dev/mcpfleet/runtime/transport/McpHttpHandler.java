@@ -29,13 +29,15 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private final McpEndpoint endpoint;
   private final Supplier<Pipeline> pipeline;
+  private final InFlight inFlight;
   private final ArrayDeque<Admitted> waiting = new ArrayDeque<>();
   private HttpExchange current;
 
-  McpHttpHandler(McpEndpoint endpoint, Supplier<Pipeline> pipeline) {
+  McpHttpHandler(McpEndpoint endpoint, Supplier<Pipeline> pipeline, InFlight inFlight) {
     super(false);
     this.endpoint = endpoint;
     this.pipeline = pipeline;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -98,7 +100,11 @@ final class McpHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             admission.caller(),
             admission.startNanos(),
             admission.pipeline(),
-            () -> next(ctx));
+            () -> {
+              inFlight.end();
+              next(ctx);
+            });
+    inFlight.begin();
     current = exchange;
     try {
       HttpMethod method = request.method();
