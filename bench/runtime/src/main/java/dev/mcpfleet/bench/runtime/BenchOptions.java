@@ -15,6 +15,7 @@ import java.util.Set;
  * @param warmup load before each target's measured runs
  * @param duration each measured run
  * @param connections the connection counts of the runs
+ * @param loadRounds rounds at each connection count (the median is reported)
  * @param startupRounds how often each target is started to time its first right answer
  * @param only target names to run (empty: all)
  * @param pin whether servers and the load generator get CPUs of their own (taskset)
@@ -28,6 +29,7 @@ public record BenchOptions(
     Duration warmup,
     Duration duration,
     List<Integer> connections,
+    int loadRounds,
     int startupRounds,
     Set<String> only,
     boolean pin,
@@ -62,8 +64,9 @@ public record BenchOptions(
   }
 
   /**
-   * Parses {@code [--smoke|--guide] [--duration S] [--warmup S] [--connections 1,16,64] [--rounds
-   * N] [--only a,b] [--no-pin] [--output FILE|--no-output] [--repo DIR] [--run-dir DIR]}.
+   * Parses {@code [--smoke|--guide] [--duration S] [--warmup S] [--connections 1,16,64]
+   * [--load-rounds N] [--rounds N] [--only a,b] [--no-pin] [--output FILE|--no-output] [--repo DIR]
+   * [--run-dir DIR]}.
    */
   public static BenchOptions parse(String[] args) {
     Mode mode = Mode.FULL;
@@ -76,7 +79,8 @@ public record BenchOptions(
     }
     boolean smoke = mode == Mode.SMOKE;
     Duration warmup = Duration.ofSeconds(smoke ? 0 : 10);
-    Duration duration = Duration.ofSeconds(smoke ? 1 : 10);
+    Duration duration = Duration.ofSeconds(smoke ? 1 : 5);
+    int loadRounds = smoke ? 1 : 3;
     List<Integer> connections = smoke ? List.of(1, 16) : List.of(1, 16, 64);
     int rounds = smoke ? 1 : 5;
     Set<String> only = Set.of();
@@ -96,6 +100,7 @@ public record BenchOptions(
             connections =
                 Arrays.stream(value(rest, ++i, arg).split(",")).map(Integer::parseInt).toList();
         case "--rounds" -> rounds = Integer.parseInt(value(rest, ++i, arg));
+        case "--load-rounds" -> loadRounds = Integer.parseInt(value(rest, ++i, arg));
         case "--only" -> only = Set.of(value(rest, ++i, arg).split(","));
         case "--no-pin" -> pin = false;
         case "--output" -> output = Path.of(value(rest, ++i, arg));
@@ -107,7 +112,7 @@ public record BenchOptions(
                 "unknown option "
                     + arg
                     + "; use --smoke, --guide, --duration S, --warmup S, --connections 1,16,64,"
-                    + " --rounds N, --only a,b, --no-pin, --output FILE, --no-output, --repo DIR,"
+                    + " --load-rounds N, --rounds N, --only a,b, --no-pin, --output FILE, --no-output, --repo DIR,"
                     + " --run-dir DIR");
       }
     }
@@ -119,7 +124,18 @@ public record BenchOptions(
     }
     String command = "bench/runtime.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
     return new BenchOptions(
-        mode, warmup, duration, connections, rounds, only, pin, output, repo, runDir, command);
+        mode,
+        warmup,
+        duration,
+        connections,
+        loadRounds,
+        rounds,
+        only,
+        pin,
+        output,
+        repo,
+        runDir,
+        command);
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -7,37 +7,82 @@ import dev.mcpfleet.bench.runtime.servers.RunningTarget;
 import dev.mcpfleet.bench.runtime.servers.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Loads one running target at each connection count in turn, after a warm-up, measuring the
- * server's CPU (from /proc, before and after) and its peak resident memory (sampled) during each
- * run.
+ * Loads the running targets in turn: after a warm-up of each, every connection count gets {@code
+ * rounds} rounds, and each round loads every target once, so that a burst of outside load on this
+ * shared machine hits one round of every target rather than all runs of one. The median round (by
+ * right answers per second) is reported, with the peak memory of all rounds. Server CPU comes from
+ * /proc before and after each run; resident memory is sampled during it.
  *
  * @param warmup load before the measured runs (JIT compilation, connection pools); not reported
  */
-public record LoadMatrix(Wrk wrk, Duration warmup, Duration duration, List<Integer> connections) {
+public record LoadMatrix(
+    Wrk wrk, Duration warmup, Duration duration, List<Integer> connections, int rounds) {
 
   public LoadMatrix {
     connections = List.copyOf(connections);
   }
 
-  /** Measures {@code running} at every connection count. */
-  public TargetFigures measure(RunningTarget running) {
-    Target target = running.target();
-    long idleRss = ProcessStats.of(running.process().pid()).rssBytes();
-    if (!warmup.isZero()) {
-      wrk.run(running.url(), target.shape(), target.call(), 16, warmup);
+  /** Measures every target at every connection count. */
+  public List<TargetFigures> measure(List<RunningTarget> targets) {
+    Map<RunningTarget, Long> idleRss = new LinkedHashMap<>();
+    for (RunningTarget running : targets) {
+      idleRss.put(running, ProcessStats.of(running.process().pid()).rssBytes());
+      if (!warmup.isZero()) {
+        Target target = running.target();
+        wrk.run(running.url(), target.shape(), target.call(), 16, warmup);
+      }
     }
-    List<Point> points = new ArrayList<>();
+    Map<RunningTarget, List<Point>> points = new LinkedHashMap<>();
     for (int count : connections) {
-      points.add(point(running, count));
+      Map<RunningTarget, List<Point>> runs = new LinkedHashMap<>();
+      for (int round = 0; round < rounds; round++) {
+        for (RunningTarget running : targets) {
+          runs.computeIfAbsent(running, r -> new ArrayList<>()).add(point(running, count));
+        }
+      }
+      runs.forEach(
+          (running, all) ->
+              points.computeIfAbsent(running, r -> new ArrayList<>()).add(median(all)));
     }
-    return new TargetFigures(
-        target.name(), target.role(), target.shape(), running.startMillis(), idleRss, points);
+    List<TargetFigures> figures = new ArrayList<>();
+    for (RunningTarget running : targets) {
+      Target target = running.target();
+      figures.add(
+          new TargetFigures(
+              target.name(),
+              target.role(),
+              target.shape(),
+              running.startMillis(),
+              idleRss.get(running),
+              points.get(running)));
+    }
+    return figures;
+  }
+
+  /** The round with the median throughput, carrying the peak memory of all rounds. */
+  static Point median(List<Point> rounds) {
+    List<Point> sorted =
+        rounds.stream()
+            .sorted(Comparator.comparingDouble(p -> p.load().checkedPerSecond()))
+            .toList();
+    Point middle = sorted.get(sorted.size() / 2);
+    long peak = rounds.stream().mapToLong(Point::peakRssBytes).max().orElse(0);
+    return new Point(
+        middle.connections(),
+        middle.load(),
+        middle.serverCores(),
+        middle.generatorCores(),
+        peak,
+        rounds.stream().mapToLong(p -> p.load().errors()).sum());
   }
 
   private Point point(RunningTarget running, int count) {
@@ -70,7 +115,8 @@ public record LoadMatrix(Wrk wrk, Duration warmup, Duration duration, List<Integ
         load.figures(),
         after.cpuSecondsSince(before) / seconds,
         load.generatorCores(),
-        Math.max(peakRss.get(), after.rssBytes()));
+        Math.max(peakRss.get(), after.rssBytes()),
+        load.figures().errors());
   }
 
   private static void sleep(Duration duration) {
@@ -86,13 +132,15 @@ public record LoadMatrix(Wrk wrk, Duration warmup, Duration duration, List<Integ
    *
    * @param serverCores the server's CPU time over the run's wall time (1.0 = one core busy)
    * @param generatorCores the same for the load generator
+   * @param roundErrors errors over every round at this connection count, not only the median one
    */
   public record Point(
       int connections,
       LoadFigures load,
       double serverCores,
       double generatorCores,
-      long peakRssBytes) {
+      long peakRssBytes,
+      long roundErrors) {
 
     /** Right answers per second of server CPU: what a core of the server is worth. */
     public double checkedPerCpuSecond() {
@@ -123,9 +171,9 @@ public record LoadMatrix(Wrk wrk, Duration warmup, Duration duration, List<Integ
       return points.stream().filter(p -> p.connections() == connections).findFirst();
     }
 
-    /** Errors over all runs. */
+    /** Errors over all runs, every round included. */
     public long errors() {
-      return points.stream().mapToLong(p -> p.load().errors()).sum();
+      return points.stream().mapToLong(Point::roundErrors).sum();
     }
 
     /** Peak resident memory over all runs. */

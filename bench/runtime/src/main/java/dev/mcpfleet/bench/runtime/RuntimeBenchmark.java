@@ -69,29 +69,38 @@ public final class RuntimeBenchmark {
     Map<String, List<Double>> startup = new LinkedHashMap<>();
     Map<String, GuideLoadTest.Outcome> guide = new LinkedHashMap<>();
     LoadMatrix matrix =
-        new LoadMatrix(wrk, options.warmup(), options.duration(), options.connections());
+        new LoadMatrix(
+            wrk, options.warmup(), options.duration(), options.connections(), options.loadRounds());
     List<String> notes;
     try (TargetCatalog catalog = new TargetCatalog(launch, options.repo())) {
-      for (Target target : catalog.targets(options::selects, READY_TIMEOUT)) {
-        System.out.println("== " + target.name());
-        List<Double> startMillis = new ArrayList<>();
-        try (RunningTarget running = RunningTarget.start(target, READY_TIMEOUT)) {
-          startMillis.add(running.startMillis());
-          catalog.started(running);
-          if (options.mode() == BenchOptions.Mode.GUIDE) {
-            guide.put(
-                target.name(),
-                GuideLoadTest.guide().run(running.url(), target.shape(), target.call()));
-          } else {
-            load.add(matrix.measure(running));
-          }
+      List<Target> targets = catalog.targets(options::selects, READY_TIMEOUT);
+      List<RunningTarget> running = new ArrayList<>();
+      try {
+        for (Target target : targets) {
+          System.out.println("== starting " + target.name());
+          RunningTarget started = RunningTarget.start(target, READY_TIMEOUT);
+          running.add(started);
+          catalog.started(started);
+          startup.put(target.name(), new ArrayList<>(List.of(started.startMillis())));
         }
+        System.out.println("== loading " + running.size() + " servers in turn");
+        if (options.mode() == BenchOptions.Mode.GUIDE) {
+          for (RunningTarget r : running) {
+            Target t = r.target();
+            guide.put(t.name(), GuideLoadTest.guide().run(r.url(), t.shape(), t.call()));
+          }
+        } else {
+          load.addAll(matrix.measure(running));
+        }
+      } finally {
+        running.forEach(RunningTarget::close);
+      }
+      for (Target target : targets) {
         for (int round = 1; round < startupRounds(); round++) {
           try (RunningTarget again = RunningTarget.start(target, READY_TIMEOUT)) {
-            startMillis.add(again.startMillis());
+            startup.get(target.name()).add(again.startMillis());
           }
         }
-        startup.put(target.name(), startMillis);
       }
       notes = catalog.notes();
     }
@@ -123,11 +132,14 @@ public final class RuntimeBenchmark {
                 + wrk.threads()
                 + " thread) to CPU 0";
     return placement
-        + "; warm-up "
+        + "; all servers up at once, each warmed up "
         + options.warmup().toSeconds()
         + " s at 16 connections, then "
+        + options.loadRounds()
+        + " rounds of "
         + options.duration().toSeconds()
-        + " s per run; every answer checked (JSON-RPC id, result text, no error)";
+        + " s per connection count, the servers loaded in turn in each round, the median round"
+        + " reported; every answer checked (JSON-RPC id, result text, no error)";
   }
 
   private List<String> versions() {

@@ -14,7 +14,8 @@ class BenchOptionsTest {
 
     assertThat(options.mode()).isEqualTo(BenchOptions.Mode.FULL);
     assertThat(options.connections()).containsExactly(1, 16, 64);
-    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(options.loadRounds()).isEqualTo(3);
     assertThat(options.output())
         .hasToString(options.repo().resolve("docs/performance.md").toString());
     assertThat(options.section()).isEqualTo("runtime");
