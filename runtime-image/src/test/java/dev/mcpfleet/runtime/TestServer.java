@@ -65,6 +65,14 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A client of a runtime started elsewhere (with its own layers or upstream); closing it closes
+   * that runtime.
+   */
+  public static TestServer of(RuntimeServer server, Definitions definitions) {
+    return new TestServer(server, definitions);
+  }
+
   /** A definition of these tools and nothing else. */
   public static ServerDefinition tools(McpTool... tools) {
     return definition(List.of(tools), List.of(), List.of(), List.of());

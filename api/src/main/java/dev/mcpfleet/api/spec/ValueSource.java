@@ -52,6 +52,27 @@ public record ValueSource(
         + sanitize(ref.key());
   }
 
+  /**
+   * What to do when {@link #envName()} is unset where the value is needed, e.g. {@code set
+   * MCP_SECRET_WEATHER_API_TOKEN (key 'token' of Secret 'weather-api', referenced by
+   * spec.upstream.env[0])}.
+   *
+   * @param referencedBy the manifest path that references this value
+   */
+  public String unsetMessage(String referencedBy) {
+    return "set "
+        + envName()
+        + " (key '"
+        + ref().key()
+        + "' of "
+        + (secret() ? "Secret" : "ConfigMap")
+        + " '"
+        + ref().name()
+        + "', referenced by "
+        + referencedBy
+        + ")";
+  }
+
   private static String sanitize(String s) {
     return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }

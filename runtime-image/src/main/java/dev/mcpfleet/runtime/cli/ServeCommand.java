@@ -12,6 +12,7 @@ import dev.mcpfleet.runtime.definition.ServerDefinition;
 import dev.mcpfleet.runtime.layers.RuntimeServices;
 import dev.mcpfleet.runtime.observability.Logging;
 import dev.mcpfleet.runtime.observability.TraceHeaders;
+import dev.mcpfleet.runtime.upstream.UpstreamHost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
           + " stays."
     })
 final class ServeCommand implements Callable<Integer> {
+
+  /** How long serve waits for an upstream before printing how to connect. */
+  static final java.time.Duration UPSTREAM_WAIT = java.time.Duration.ofMinutes(2);
 
   @Spec CommandSpec spec;
 
@@ -70,8 +74,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Reload the file when it changes (--no-watch: never). Default: on.")
   boolean watch;
 
-  /** A running server and its watcher; closing stops both. */
-  record Serving(RuntimeServer server, DefinitionWatcher watcher, RuntimeServices layers)
+  /** A running server, its watcher and its upstream; closing stops them all. */
+  record Serving(
+      RuntimeServer server,
+      DefinitionWatcher watcher,
+      RuntimeServices layers,
+      UpstreamHost upstream)
       implements AutoCloseable {
     @Override
     public void close() throws IOException {
@@ -87,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         watcher.close();
       }
       server.close();
+      upstream.close();
       layers.close();
     }
   }
@@ -120,10 +129,13 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, got " + port);
     }
+    Map<String, String> env = System.getenv();
+    UpstreamHost upstream = UpstreamHost.create(env);
     DefinitionLoader loader =
         new DefinitionLoader(
             HttpToolSettings.defaults().withHook(new TraceHeaders()),
-            DefinitionLoader::serviceProviders);
+            DefinitionLoader::serviceProviders,
+            upstream);
     String text;
     ServerDefinition definition;
     try {
@@ -134,7 +146,6 @@ final class ServeCommand implements Callable<Integer> {
       return null;
     }
     Definitions definitions = new Definitions(definition);
-    Map<String, String> env = System.getenv();
     RuntimeServices layers = RuntimeServices.create(env);
     try {
       Logging.apply(Logging.Settings.resolve(env, definition.manifest().getSpec().observability()));
@@ -146,6 +157,7 @@ final class ServeCommand implements Callable<Integer> {
           .println("mcp-fleet: cannot serve " + file + ": " + e.getMessage());
       return null;
     }
+    upstream.attach(definitions, layers);
     RuntimeServer server;
     try {
       server =
@@ -164,14 +176,20 @@ final class ServeCommand implements Callable<Integer> {
                   + " ("
                   + e.getMessage()
                   + "); choose another port with --port or address with --bind");
+      upstream.close();
       layers.close();
       return null;
     }
+    upstream.start();
     DefinitionWatcher watcher =
         watch
             ? DefinitionWatcher.start(file, loader, definitions, text, DefinitionWatcher.LOGGED)
             : null;
     String url = server.url().replace("://0.0.0.0:", "://127.0.0.1:");
+    if (definition.manifest().getSpec().upstream() != null) {
+      awaitUpstream(upstream);
+      definition = definitions.current();
+    }
     spec.commandLine()
         .getOut()
         .print(
@@ -183,6 +201,19 @@ final class ServeCommand implements Callable<Integer> {
                 !server.address().getAddress().isLoopbackAddress(),
                 watch ? file.toString() : null));
     spec.commandLine().getOut().flush();
-    return new Serving(server, watcher, layers);
+    return new Serving(server, watcher, layers, upstream);
+  }
+
+  /** Says what is being started, and waits until the upstream is listed (or says why not). */
+  private void awaitUpstream(UpstreamHost upstream) throws InterruptedException {
+    var out = spec.commandLine().getOut();
+    out.println("Starting the upstream MCP server: " + upstream.describe() + " ...");
+    out.flush();
+    if (!upstream.awaitReady(UPSTREAM_WAIT)) {
+      out.println(
+          "The upstream is not ready yet ("
+              + upstream.status()
+              + "); the server answers meanwhile and /ready says when it is.");
+    }
   }
 }

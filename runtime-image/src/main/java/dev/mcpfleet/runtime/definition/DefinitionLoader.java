@@ -16,6 +16,7 @@ import dev.mcpfleet.runtime.spi.McpTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -27,19 +28,47 @@ import java.util.stream.Collectors;
  * validated ({@link SpecValidator}), then built from the manifest's items followed by those of
  * every {@link McpProvider} on the classpath. Either the whole definition is built or a {@link
  * ManifestException} names the file, the paths inside it and what to fix; nothing half-built ever
- * escapes.
+ * escapes. A manifest with {@code spec.upstream} gets its items from a {@link Fronting}: those of
+ * the existing MCP server it fronts.
  */
 public final class DefinitionLoader {
 
+  /** Serves the items of an existing MCP server that a manifest fronts ({@code spec.upstream}). */
+  @FunctionalInterface
+  public interface Fronting {
+
+    /**
+     * The items of {@code manifest}'s upstream as known now, or empty when the manifest fronts none
+     * (an upstream run for an earlier manifest is stopped then). Called once per load of a valid
+     * manifest; items whose {@code problems} are not empty are not served.
+     */
+    Optional<ManifestItems> items(McpServer manifest);
+  }
+
   private final HttpToolSettings httpSettings;
   private final Supplier<List<McpProvider>> providers;
+  private final Fronting fronting;
 
   /**
+   * A loader of manifests that declare their items ({@code spec.server}); one that fronts an
+   * upstream is refused.
+   *
    * @param providers the code-defined items, asked once per load (startup and every reload)
    */
   public DefinitionLoader(HttpToolSettings httpSettings, Supplier<List<McpProvider>> providers) {
+    this(httpSettings, providers, null);
+  }
+
+  /**
+   * A loader of every manifest: {@code fronting} serves those with {@code spec.upstream}.
+   *
+   * @param providers the code-defined items, asked once per load (startup and every reload)
+   */
+  public DefinitionLoader(
+      HttpToolSettings httpSettings, Supplier<List<McpProvider>> providers, Fronting fronting) {
     this.httpSettings = httpSettings;
     this.providers = providers;
+    this.fronting = fronting;
   }
 
   /** A loader with the process environment and the providers {@link ServiceLoader} finds. */
@@ -65,14 +94,15 @@ public final class DefinitionLoader {
    */
   public ServerDefinition load(String source, String text) throws ManifestException {
     McpServer manifest = ManifestReader.parse(source, text);
-    if (manifest.getSpec().server() == null && manifest.getSpec().upstream() != null) {
+    boolean fronts = manifest.getSpec().upstream() != null;
+    if (fronts && fronting == null) {
       throw new ManifestException(
           source,
           List.of(
               new Problem(
                   "spec.upstream",
-                  "fronting an existing MCP server is not supported by this runtime yet; declare"
-                      + " the tools under spec.server")));
+                  "this loader cannot front an existing MCP server; serve the manifest with"
+                      + " mcp-fleet serve")));
     }
     List<McpProvider> code;
     List<McpTool> codeTools;
@@ -101,29 +131,38 @@ public final class DefinitionLoader {
     if (!problems.isEmpty()) {
       throw new ManifestException(source, problems);
     }
-    ManifestItems items = ManifestItems.of(manifest.getSpec(), httpSettings);
+    ManifestItems items =
+        fronts
+            ? fronting.items(manifest).orElseThrow()
+            : ManifestItems.of(manifest.getSpec(), httpSettings);
     if (!items.problems().isEmpty()) {
       throw new ManifestException(source, items.problems());
     }
+    ServerDefinition definition;
     try {
-      return new ServerDefinition(
-          manifest,
-          items.info(),
-          concat(items.tools(), codeTools),
-          concat(items.resources(), codeResources),
-          concat(items.resourceTemplates(), codeTemplates),
-          concat(items.prompts(), codePrompts));
+      definition =
+          new ServerDefinition(
+              manifest,
+              items.info(),
+              concat(items.tools(), codeTools),
+              concat(items.resources(), codeResources),
+              concat(items.resourceTemplates(), codeTemplates),
+              concat(items.prompts(), codePrompts));
     } catch (IllegalArgumentException e) {
       // The manifest alone passed the validator, so the clash or error comes with code.
       throw new ManifestException(
           source,
           List.of(
               new Problem(
-                  "spec.server",
+                  fronts ? "spec.upstream" : "spec.server",
                   e.getMessage()
                       + " (together with the items of code on the classpath); fix or rename the"
                       + " code's item")));
     }
+    if (!fronts && fronting != null) {
+      fronting.items(manifest); // no upstream any more: one that ran stops
+    }
+    return definition;
   }
 
   private static <T> List<T> collect(

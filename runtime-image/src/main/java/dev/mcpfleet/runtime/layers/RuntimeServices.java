@@ -67,6 +67,7 @@ public final class RuntimeServices implements AutoCloseable {
   private final Reusable<String, RedisLink> redis = new Reusable<>();
   private final Reusable<List<Object>, ResultCache> cache = new Reusable<>();
   private final Reusable<List<Object>, TokenBuckets> callerBuckets = new Reusable<>();
+  private final List<HealthCheck> extraChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile ServerDefinition served;
   private volatile LayerSettings settings;
   private volatile ProtectedResourceMetadata metadata;
@@ -143,10 +144,20 @@ public final class RuntimeServices implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Adds {@code check} to {@code /health} and makes {@code /ready} wait until it is healthy (a
+   * fronted upstream server that must have started).
+   */
+  public void require(HealthCheck check) {
+    extraChecks.add(check);
+    readiness.require(check);
+  }
+
   /** Every health check of the current setup. */
   public List<HealthCheck> healthChecks() {
     List<HealthCheck> checks = new ArrayList<>();
     checks.add(definitionCheck());
+    checks.addAll(extraChecks);
     add(checks, jwks.current());
     add(checks, apiKeys.current());
     Breakers b = breakers.current();

@@ -14,6 +14,24 @@ final class CompletionMethod implements Method {
   /** The most values one answer carries (the spec's limit). */
   static final int MAX_VALUES = 100;
 
+  /** Completions of items that may block (an upstream's) run on a virtual thread. */
+  @Override
+  public boolean blocking(RequestContext ctx) {
+    JsonNode ref = ctx.params().get("ref");
+    String type = Json.text(ref, "type");
+    if ("ref/prompt".equals(type)) {
+      String name = Json.text(ref, "name");
+      McpPrompt prompt = name == null ? null : ctx.definition().promptsByName().get(name);
+      return prompt != null && !prompt.inline();
+    }
+    if ("ref/resource".equals(type)) {
+      String uri = Json.text(ref, "uri");
+      return ctx.definition().resourceTemplates().stream()
+          .anyMatch(t -> t.descriptor().uriTemplate().equals(uri) && !t.inline());
+    }
+    return false;
+  }
+
   @Override
   public Result call(RequestContext ctx) {
     JsonNode ref = ctx.params().get("ref");

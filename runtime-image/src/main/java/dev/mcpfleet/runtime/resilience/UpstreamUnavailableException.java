@@ -12,15 +12,21 @@ public final class UpstreamUnavailableException extends Exception {
   private final Duration retryAfter;
 
   public UpstreamUnavailableException(String upstream, Duration retryAfter) {
-    super(
+    this(
+        upstream,
+        retryAfter,
         "upstream "
             + upstream
             + " is failing and is not being called for now; retry after "
             + Math.max(1, retryAfter.toSeconds())
-            + " s",
-        null,
-        false,
-        false);
+            + " s");
+  }
+
+  /**
+   * The upstream is unavailable for another reason than an open breaker, told by {@code message}.
+   */
+  public UpstreamUnavailableException(String upstream, Duration retryAfter, String message) {
+    super(message, null, false, false);
     this.upstream = upstream;
     this.retryAfter = retryAfter;
   }

@@ -38,9 +38,28 @@ public final class Upstreams {
     }
     UpstreamSpec upstream = spec == null ? null : spec.upstream();
     if (upstream != null) {
-      fallback = "upstream";
+      fallback = nameOf(upstream);
     }
     return new Upstreams(byTool, fallback);
+  }
+
+  /**
+   * The name of a fronted MCP server in breakers, health checks and error messages: its package
+   * ({@code @modelcontextprotocol/server-memory}), its program ({@code node}), or its sidecar
+   * ({@code sidecar:3000}).
+   */
+  public static String nameOf(UpstreamSpec upstream) {
+    if (upstream.packageSpec() != null) {
+      return upstream.packageSpec().identifier();
+    }
+    if (upstream.command() != null && !upstream.command().command().isEmpty()) {
+      String program = upstream.command().command().getFirst();
+      return program.substring(program.lastIndexOf('/') + 1);
+    }
+    if (upstream.http() != null) {
+      return "sidecar:" + (upstream.http().port() == null ? 3000 : upstream.http().port());
+    }
+    return "upstream";
   }
 
   /** The upstream {@code tool} depends on, or empty when it has none. */

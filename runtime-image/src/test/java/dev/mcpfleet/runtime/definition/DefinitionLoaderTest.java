@@ -161,13 +161,48 @@ class DefinitionLoaderTest {
         .hasMessage(file + ": no such file; check the path");
   }
 
-  @Test
-  void anUpstreamIsNotServedYet() throws Exception {
-    Path file =
-        write(
-            "apiVersion: mcpfleet.dev/v1alpha1\nkind: McpServer\nmetadata: {name: u}\n"
-                + "spec: {upstream: {command: {command: [node, s.js]}}}\n");
+  private static final String UPSTREAM =
+      "apiVersion: mcpfleet.dev/v1alpha1\nkind: McpServer\nmetadata: {name: u}\n"
+          + "spec: {upstream: {command: {command: [node, s.js]}}}\n";
 
-    assertThatThrownBy(() -> loader().load(file)).hasMessageContaining("spec.upstream: fronting");
+  @Test
+  void aLoaderThatFrontsNothingRefusesAnUpstreamSayingHowToServeIt() throws Exception {
+    Path file = write(UPSTREAM);
+
+    assertThatThrownBy(() -> loader().load(file))
+        .hasMessageContaining("spec.upstream: this loader cannot front an existing MCP server");
+  }
+
+  @Test
+  void anUpstreamManifestServesTheItemsOfItsFronting() throws Exception {
+    McpTool upstreamTool = providing("remembered").tools().getFirst();
+    List<String> asked = new java.util.ArrayList<>();
+    DefinitionLoader loader =
+        new DefinitionLoader(
+            HttpToolSettings.defaults(),
+            () -> List.of(providing("from_code")),
+            manifest -> {
+              asked.add(String.valueOf(manifest.getSpec().upstream()));
+              return manifest.getSpec().upstream() == null
+                  ? java.util.Optional.empty()
+                  : java.util.Optional.of(
+                      new dev.mcpfleet.runtime.declarative.ManifestItems(
+                          new ServerDefinition.ServerInfo("up", "1.0", null, null, null, null),
+                          List.of(upstreamTool),
+                          List.of(),
+                          List.of(),
+                          List.of(),
+                          List.of()));
+            });
+
+    ServerDefinition fronting = loader.load(write(UPSTREAM));
+    ServerDefinition declared = loader.load(write(HELLO));
+
+    assertThat(fronting.tools())
+        .extracting(t -> t.descriptor().name())
+        .containsExactly("remembered", "from_code");
+    assertThat(fronting.info().name()).isEqualTo("up");
+    assertThat(declared.info().name()).isEqualTo("hello");
+    assertThat(asked).hasSize(2).last().isEqualTo("null");
   }
 }

@@ -57,16 +57,16 @@ public final class LayeredServer implements AutoCloseable {
     Definitions definitions = new Definitions(definition);
     RuntimeServices services = RuntimeServices.create(env);
     services.pipeline(definition);
-    RuntimeConfig config =
-        services
-            .configure(
-                RuntimeConfig.builder()
-                    .host("127.0.0.1")
-                    .port(0)
-                    .shutdownGrace(Duration.ofSeconds(5)))
-            .build();
-    RuntimeServer server = RuntimeServer.start(config, definitions, services::pipeline);
+    RuntimeServer server = RuntimeServer.start(config(services), definitions, services::pipeline);
     return new LayeredServer(services, server, definitions);
+  }
+
+  /** A test runtime's configuration: a free loopback port, the endpoints of {@code services}. */
+  public static RuntimeConfig config(RuntimeServices services) {
+    return services
+        .configure(
+            RuntimeConfig.builder().host("127.0.0.1").port(0).shutdownGrace(Duration.ofSeconds(5)))
+        .build();
   }
 
   public String base() {

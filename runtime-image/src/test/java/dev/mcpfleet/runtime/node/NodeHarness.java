@@ -73,12 +73,7 @@ public final class NodeHarness {
     if (nodePackage != null) {
       pinned.put(nodePackage, NODE_PACKAGE_VERSION);
     }
-    String cacheRoot = System.getenv("MCP_FLEET_NODE_CACHE");
-    Path root =
-        cacheRoot != null
-            ? Path.of(cacheRoot)
-            : Path.of(System.getProperty("java.io.tmpdir"), "mcp-fleet-node");
-    Path dir = root.resolve(name + "-" + Integer.toHexString(pinned.hashCode()));
+    Path dir = cacheRoot().resolve(name + "-" + Integer.toHexString(pinned.hashCode()));
     try {
       Files.createDirectories(dir);
       try (FileChannel lockFile =
@@ -117,6 +112,17 @@ public final class NodeHarness {
     return new NodeHarness(dir, node);
   }
 
+  /**
+   * Where installs are cached across test runs: {@code MCP_FLEET_NODE_CACHE}, else {@code
+   * mcp-fleet-node} in the temp dir. Other npm caches (npx's) belong here too.
+   */
+  public static Path cacheRoot() {
+    String cacheRoot = System.getenv("MCP_FLEET_NODE_CACHE");
+    return cacheRoot != null
+        ? Path.of(cacheRoot)
+        : Path.of(System.getProperty("java.io.tmpdir"), "mcp-fleet-node");
+  }
+
   /** The directory holding node_modules. */
   public Path dir() {
     return dir;
@@ -128,6 +134,14 @@ public final class NodeHarness {
   }
 
   public Result run(String script, List<String> args, Map<String, String> env, Duration timeout) {
+    return exec(dir, command(script, args), env, timeout);
+  }
+
+  /**
+   * The command line that runs the test resource {@code script} (copied next to node_modules) with
+   * {@code args}: for a process the test starts itself, or a runtime starts as its upstream.
+   */
+  public List<String> command(String script, List<String> args) {
     Path target = dir.resolve(Path.of(script).getFileName());
     try (InputStream in = NodeHarness.class.getClassLoader().getResourceAsStream(script)) {
       if (in == null) {
@@ -139,7 +153,12 @@ public final class NodeHarness {
     }
     List<String> command = new ArrayList<>(List.of(node.toString(), target.toString()));
     command.addAll(args);
-    return exec(dir, command, env, timeout);
+    return command;
+  }
+
+  /** The directory of the Node binary the harness runs, for a PATH that finds it first. */
+  public Path binDir() {
+    return node.isAbsolute() ? node.getParent() : null;
   }
 
   /** Runs a command in {@code dir}, collecting both output streams, killing it on timeout. */

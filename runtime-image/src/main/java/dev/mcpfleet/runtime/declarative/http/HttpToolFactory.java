@@ -57,7 +57,7 @@ public final class HttpToolFactory {
       }
       String value = settings.environment().apply(source.envName());
       if (value == null) {
-        problems.add(new Problem("", missing(source, path + ".http.headers[" + i + "]")));
+        problems.add(new Problem("", source.unsetMessage(path + ".http.headers[" + i + "]")));
       } else {
         String prefix = headers.get(i).prefix() == null ? "" : headers.get(i).prefix();
         resolved.put(i, prefix + value);
@@ -71,19 +71,5 @@ public final class HttpToolFactory {
         allowedHosts,
         settings,
         Values.of(defaults));
-  }
-
-  private static String missing(ValueSource source, String path) {
-    return "set "
-        + source.envName()
-        + " (key '"
-        + source.ref().key()
-        + "' of "
-        + (source.secret() ? "Secret" : "ConfigMap")
-        + " '"
-        + source.ref().name()
-        + "', referenced by "
-        + path
-        + ")";
   }
 }
