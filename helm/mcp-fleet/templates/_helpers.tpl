@@ -48,6 +48,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- printf "%s:%s" .Values.runtimeImage.repository (default .Chart.AppVersion .Values.runtimeImage.tag) }}
 {{- end }}
 
+{{/* A runtime variant (node, python): its own repository and tag, else the runtime's with -<variant>. */}}
+{{- define "mcp-fleet.runtimeVariantImage" -}}
+{{- $variant := index .root.Values (printf "runtime%sImage" (title .variant)) }}
+{{- $repository := default (printf "%s-%s" .root.Values.runtimeImage.repository .variant) $variant.repository }}
+{{- $tag := default (default .root.Chart.AppVersion .root.Values.runtimeImage.tag) $variant.tag }}
+{{- printf "%s:%s" $repository $tag }}
+{{- end }}
+
 {{/* "true" when the replicas elect a leader: forced by leaderElection.enabled, else when replicaCount > 1. */}}
 {{- define "mcp-fleet.leaderElection" -}}
 {{- $setting := .Values.leaderElection.enabled }}

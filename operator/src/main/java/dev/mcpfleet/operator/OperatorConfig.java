@@ -22,6 +22,8 @@ import java.util.function.Function;
  * @param watchNamespaces namespaces whose McpServers are reconciled; empty means all
  * @param leaderElection whether and how replicas of the operator elect one active leader
  * @param runtimeImage the image every McpServer pod runs unless its spec.pod.image says otherwise
+ * @param upstreamImages the runtime images with a package runner, for McpServers that front an npm
+ *     or PyPI package
  * @param logFormat json lines (containers) or text (a terminal)
  * @param logLevel the root log level
  * @param httpPort the port of /healthz, /readyz and /metrics
@@ -34,6 +36,7 @@ public record OperatorConfig(
     Set<String> watchNamespaces,
     LeaderElection leaderElection,
     String runtimeImage,
+    UpstreamImages upstreamImages,
     LogFormat logFormat,
     String logLevel,
     int httpPort,
@@ -57,6 +60,39 @@ public record OperatorConfig(
 
     public static LeaderElection off() {
       return new LeaderElection(false, DEFAULT_LEASE_NAME, null, null);
+    }
+  }
+
+  /**
+   * The runtime image variants that run package upstreams: the runtime plus Node.js ({@code npx},
+   * for npm packages) or uv ({@code uvx}, for PyPI packages).
+   *
+   * @param node e.g. {@code mcp-fleet/runtime-node:0.1.0}
+   * @param python e.g. {@code mcp-fleet/runtime-python:0.1.0}
+   */
+  public record UpstreamImages(String node, String python) {
+
+    /**
+     * The variants named after {@code runtimeImage}: {@code registry/mcp-fleet/runtime:0.1.0} gives
+     * {@code registry/mcp-fleet/runtime-node:0.1.0} and {@code ...runtime-python:0.1.0}. A digest
+     * cannot carry over (each image has its own), so a runtime pinned by digest gives variants by
+     * tag, or untagged: set them explicitly then.
+     */
+    public static UpstreamImages derivedFrom(String runtimeImage) {
+      return new UpstreamImages(variant(runtimeImage, "-node"), variant(runtimeImage, "-python"));
+    }
+
+    private static String variant(String image, String suffix) {
+      int slash = image.lastIndexOf('/');
+      String name = image.substring(slash + 1);
+      int digest = name.indexOf('@');
+      if (digest >= 0) {
+        name = name.substring(0, digest);
+      }
+      int tag = name.indexOf(':');
+      String repository = tag < 0 ? name : name.substring(0, tag);
+      String version = tag < 0 ? "" : name.substring(tag);
+      return image.substring(0, slash + 1) + repository + suffix + version;
     }
   }
 
@@ -151,11 +187,16 @@ public record OperatorConfig(
             "20s",
             v -> Durations.parse(v, null),
             "a duration such as 20s or 1m");
+    String runtimeImage = r.text("RUNTIME_IMAGE", defaultRuntimeImage());
+    UpstreamImages derived = UpstreamImages.derivedFrom(runtimeImage);
     OperatorConfig config =
         new OperatorConfig(
             namespaces,
             election,
-            r.text("RUNTIME_IMAGE", defaultRuntimeImage()),
+            runtimeImage,
+            new UpstreamImages(
+                r.text("RUNTIME_NODE_IMAGE", derived.node()),
+                r.text("RUNTIME_PYTHON_IMAGE", derived.python())),
             format,
             level,
             port,

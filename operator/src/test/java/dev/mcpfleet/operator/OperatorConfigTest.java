@@ -24,6 +24,37 @@ class OperatorConfigTest {
   }
 
   @Test
+  void packageRunnerImagesAreNamedAfterTheRuntimeImageUnlessSet() {
+    OperatorConfig derived =
+        OperatorConfig.fromEnvironment(
+            Map.of("RUNTIME_IMAGE", "registry.example:5000/mcp-fleet/runtime:2.1.0"));
+    OperatorConfig set =
+        OperatorConfig.fromEnvironment(
+            Map.of(
+                "RUNTIME_IMAGE", "registry.example/runtime:2",
+                "RUNTIME_NODE_IMAGE", "mirror.example/node-runtime:7",
+                "RUNTIME_PYTHON_IMAGE", "mirror.example/python-runtime:7"));
+
+    assertThat(derived.upstreamImages())
+        .isEqualTo(
+            new OperatorConfig.UpstreamImages(
+                "registry.example:5000/mcp-fleet/runtime-node:2.1.0",
+                "registry.example:5000/mcp-fleet/runtime-python:2.1.0"));
+    assertThat(set.upstreamImages())
+        .isEqualTo(
+            new OperatorConfig.UpstreamImages(
+                "mirror.example/node-runtime:7", "mirror.example/python-runtime:7"));
+  }
+
+  @Test
+  void aDigestDoesNotCarryOverToTheVariants() {
+    assertThat(OperatorConfig.UpstreamImages.derivedFrom("mcp-fleet/runtime:1.0@sha256:abc").node())
+        .isEqualTo("mcp-fleet/runtime-node:1.0");
+    assertThat(OperatorConfig.UpstreamImages.derivedFrom("runtime@sha256:abc").python())
+        .isEqualTo("runtime-python");
+  }
+
+  @Test
   void inAClusterLogsAreJsonByDefault() {
     OperatorConfig config =
         OperatorConfig.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"));

@@ -88,6 +88,7 @@ final class RenderCommand implements Callable<Integer> {
         defaults.watchNamespaces(),
         defaults.leaderElection(),
         runtimeImage,
+        OperatorConfig.UpstreamImages.derivedFrom(runtimeImage),
         defaults.logFormat(),
         defaults.logLevel(),
         defaults.httpPort(),

@@ -9,6 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
 /**
@@ -77,7 +78,16 @@ public record UpstreamSpec(
               "The port it serves on (not 8080, the runtime's). Default: 3000.")
           Integer port,
       @Size(max = 256) @JsonPropertyDescription("The MCP endpoint path. Default: /mcp.")
-          String path) {}
+          String path,
+      @Size(max = 64)
+          @JsonPropertyDescription(
+              "Arguments of the image's entrypoint, e.g. [--transport, streamable-http] for a"
+                  + " server that speaks stdio unless told otherwise. Default: the image's CMD.")
+          List<String> args,
+      @JsonPropertyDescription(
+              "The sidecar's resources. Default: the guide's, as for the runtime (requests cpu"
+                  + " 250m / memory 256Mi, limits cpu 500m / memory 512Mi).")
+          ResourceRequirements resources) {}
 
   /** An environment variable: a literal value or a Secret/ConfigMap key. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

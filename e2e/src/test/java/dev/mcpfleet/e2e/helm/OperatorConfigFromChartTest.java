@@ -42,6 +42,36 @@ class OperatorConfigFromChartTest {
   }
 
   @Test
+  void chartsPackageRunnerImagesAreTheOperatorsOwnDefaults() {
+    OperatorConfig config = config("{}");
+
+    assertThat(config.upstreamImages())
+        .isEqualTo(OperatorConfig.UpstreamImages.derivedFrom(OperatorConfig.defaultRuntimeImage()));
+    assertThat(config.upstreamImages().node())
+        .endsWith("/runtime-node:" + Repository.projectVersion());
+  }
+
+  @Test
+  void packageRunnerImagesFollowTheRuntimeImageOrTheirOwnValues() {
+    OperatorConfig derived =
+        config("runtimeImage: {repository: registry.example.com/mcp/runtime, tag: \"2.0.0\"}");
+    OperatorConfig own =
+        config(
+            """
+            runtimeNodeImage: {repository: mirror.example.com/node-runtime, tag: "7"}
+            runtimePythonImage: {tag: "2.0.1-py"}
+            """);
+
+    assertThat(derived.upstreamImages())
+        .isEqualTo(
+            new OperatorConfig.UpstreamImages(
+                "registry.example.com/mcp/runtime-node:2.0.0",
+                "registry.example.com/mcp/runtime-python:2.0.0"));
+    assertThat(own.upstreamImages().node()).isEqualTo("mirror.example.com/node-runtime:7");
+    assertThat(own.upstreamImages().python()).endsWith("/runtime-python:2.0.1-py");
+  }
+
+  @Test
   void namespacedModeWatchesTheListedNamespaces() {
     assertThat(config("watchNamespaces: [team-a, team-b]").watchNamespaces())
         .containsExactlyInAnyOrder("team-a", "team-b");

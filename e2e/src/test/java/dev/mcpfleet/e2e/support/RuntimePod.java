@@ -28,8 +28,9 @@ import java.util.Map;
  * process from the runtime image's entrypoint on the built distribution, with the container's args,
  * its environment resolved from the Secrets and ConfigMaps it references, and its volumes written
  * to a folder. Two things differ from a node: mount paths become folders under {@code podDir} (the
- * arguments follow them, and the API-key mount is announced with the runtime's MCP_API_KEYS_DIR),
- * and the port is any free one.
+ * arguments and environment values inside a mount follow them, and the API-key mount is announced
+ * with the runtime's MCP_API_KEYS_DIR), and the port is any free one. Other containers of the pod
+ * (an upstream's sidecar) are the test's to stand in for.
  */
 public final class RuntimePod {
 
@@ -57,11 +58,22 @@ public final class RuntimePod {
     command.addAll(anyPort(image.localize(args, IMAGE_CONTEXT, mounts)));
 
     Map<String, String> env = environment(container, client, namespace, deployment);
+    env.replaceAll((name, value) -> localized(value, mounts));
     String apiKeys = mounts.get(Defaults.API_KEYS_DIR);
     if (apiKeys != null) {
       env.put("MCP_API_KEYS_DIR", apiKeys);
     }
     return RuntimeProcess.start(command, env, podDir);
+  }
+
+  /** A value inside a mounted path (HOME=/tmp), moved into that mount's local folder. */
+  private static String localized(String value, Map<String, String> mounts) {
+    for (Map.Entry<String, String> mount : mounts.entrySet()) {
+      if (value.equals(mount.getKey()) || value.startsWith(mount.getKey() + "/")) {
+        return mount.getValue() + value.substring(mount.getKey().length());
+      }
+    }
+    return value;
   }
 
   private static List<String> anyPort(List<String> args) {

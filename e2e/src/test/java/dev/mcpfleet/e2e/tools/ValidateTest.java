@@ -97,16 +97,13 @@ class ValidateTest {
             """,
             "InvalidToolSchema"),
         Arguments.of(
-            "upstream server",
+            "upstream command without the image that has it",
             "fronted",
             """
               upstream:
-                package:
-                  registryType: npm
-                  identifier: "@modelcontextprotocol/server-everything"
-                  version: "2026.1.14"
+                command: {command: [node, /app/server.js]}
             """,
-            "UpstreamNotSupported"),
+            "InvalidSpec"),
         Arguments.of(
             "HTTP tool calling a host outside the egress allow-list",
             "leaky",

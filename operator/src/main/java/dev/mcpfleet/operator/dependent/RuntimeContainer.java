@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * The runtime container: {@code serve} on the mounted definition, the guide's probes and resources,
  * a restricted security context, and one environment variable per value kept in a Secret or
- * ConfigMap (named by {@code ValueSource.envName()}, which the runtime reads).
+ * ConfigMap (named by {@code ValueSource.envName()}, which the runtime reads). A runtime that runs
+ * its upstream as a child process gets the image and variables of {@link UpstreamProcess}.
  */
 final class RuntimeContainer {
 
@@ -39,7 +40,7 @@ final class RuntimeContainer {
   static Container of(McpServer server, PodOptionsSpec pod, OperatorConfig config) {
     return new ContainerBuilder()
         .withName(NAME)
-        .withImage(pod.image() == null ? config.runtimeImage() : pod.image())
+        .withImage(UpstreamProcess.image(server, pod, config))
         .withImagePullPolicy(
             pod.imagePullPolicy() == null ? "IfNotPresent" : pod.imagePullPolicy().name())
         .withArgs(
@@ -93,6 +94,7 @@ final class RuntimeContainer {
       }
     }
     List<EnvVar> env = new ArrayList<>(declared.values());
+    env.addAll(UpstreamProcess.environment(server, pod));
     env.addAll(own);
     return env;
   }

@@ -7,6 +7,7 @@ import dev.mcpfleet.operator.ManagedLabels;
 import dev.mcpfleet.operator.RenderInputs;
 import dev.mcpfleet.operator.reference.ConfigHash;
 import dev.mcpfleet.operator.reference.SpecReferences;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -19,8 +20,8 @@ import java.util.Map;
 /**
  * The runtime pod: restricted security (non-root, seccomp RuntimeDefault), no service-account
  * token, the definition ConfigMap and the API-key Secret as read-only volumes, an emptyDir at /tmp
- * (the root filesystem is read-only), and a hash annotation that changes whenever anything the pod
- * reads changes, so the Deployment rolls.
+ * (the root filesystem is read-only), the sidecar of an {@code http} upstream, and a hash
+ * annotation that changes whenever anything the pod reads changes, so the Deployment rolls.
  */
 final class RuntimePodTemplate {
 
@@ -65,7 +66,7 @@ final class RuntimePodTemplate {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withContainers(RuntimeContainer.of(server, pod, inputs.config()))
+        .withContainers(containers(server, pod, inputs))
         .withVolumes(volumes(server))
         .withTerminationGracePeriodSeconds(grace)
         .withImagePullSecrets(pod.imagePullSecrets())
@@ -78,6 +79,15 @@ final class RuntimePodTemplate {
         .build();
   }
 
+  /** The runtime, then the upstream's sidecar when there is one. */
+  private static List<Container> containers(
+      McpServer server, PodOptionsSpec pod, RenderInputs inputs) {
+    List<Container> containers = new ArrayList<>();
+    containers.add(RuntimeContainer.of(server, pod, inputs.config()));
+    UpstreamSidecar.of(server, pod).ifPresent(containers::add);
+    return containers;
+  }
+
   private static List<Volume> volumes(McpServer server) {
     List<Volume> volumes = new ArrayList<>();
     volumes.add(
@@ -88,6 +98,14 @@ final class RuntimePodTemplate {
             .endConfigMap()
             .build());
     volumes.add(new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+    if (UpstreamSidecar.wanted(server)) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(UpstreamSidecar.TMP_VOLUME)
+              .withNewEmptyDir()
+              .endEmptyDir()
+              .build());
+    }
     SpecReferences.apiKeySecret(server.getSpec())
         .ifPresent(
             secret ->

@@ -16,7 +16,6 @@ public record Acceptance(boolean accepted, String reason, String message, List<F
   public static final String SECRET_KEY_NOT_FOUND = "SecretKeyNotFound";
   public static final String CONFIG_MAP_NOT_FOUND = "ConfigMapNotFound";
   public static final String CONFIG_MAP_KEY_NOT_FOUND = "ConfigMapKeyNotFound";
-  public static final String UPSTREAM_NOT_SUPPORTED = "UpstreamNotSupported";
 
   /** Findings listed in one message; the rest are counted. */
   static final int LISTED_FINDINGS = 5;

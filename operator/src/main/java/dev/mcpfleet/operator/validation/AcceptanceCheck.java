@@ -93,13 +93,7 @@ public final class AcceptanceCheck {
     }
     duplicateEnvNames(spec, findings);
     emptyIngressPeers(spec, findings);
-    if (spec.upstream() != null) {
-      findings.add(
-          new Finding(
-              Acceptance.UPSTREAM_NOT_SUPPORTED,
-              "spec.upstream is not supported by this MCP Fleet release yet; declare the tools"
-                  + " under spec.server instead"));
-    }
+    UpstreamChecks.check(spec).forEach(message -> findings.add(invalid(message)));
     return findings;
   }
 

@@ -175,23 +175,69 @@ class AcceptanceCheckTest {
                 + " podSelector or both");
   }
 
+  private static McpServer upstream(String upstream, String more) {
+    return TestServers.parse(
+        """
+        apiVersion: mcpfleet.dev/v1alpha1
+        kind: McpServer
+        metadata: {name: fronted}
+        spec:
+          upstream:
+        %s%s
+        """
+            .formatted(upstream.stripIndent().indent(4), more.stripIndent().indent(2)));
+  }
+
   @Test
-  void upstreamIsReportedAsNotSupportedYet() {
+  void anUpstreamPackageIsAccepted() {
     McpServer server =
-        TestServers.parse(
-            """
-            apiVersion: mcpfleet.dev/v1alpha1
-            kind: McpServer
-            metadata: {name: memory}
-            spec:
-              upstream:
-                package: {registryType: npm, identifier: "@modelcontextprotocol/server-memory", version: 1.0.0}
-            """);
+        upstream(
+            "package: {registryType: npm, identifier: \"@modelcontextprotocol/server-memory\","
+                + " version: 2026.8.31}",
+            "");
 
-    Acceptance acceptance = check.checkSpec(server);
+    assertThat(check.checkSpec(server).accepted()).isTrue();
+  }
 
-    assertThat(acceptance.reason()).isEqualTo("UpstreamNotSupported");
-    assertThat(acceptance.message()).contains("declare the tools under spec.server");
+  @Test
+  void anUpstreamCommandNeedsADerivedImage() {
+    String command = "command: {command: [node, /app/server.js]}";
+
+    Acceptance without = check.checkSpec(upstream(command, ""));
+    Acceptance with =
+        check.checkSpec(upstream(command, "pod: {image: registry.example.com/team/srv:1}"));
+
+    assertThat(without.reason()).isEqualTo("InvalidSpec");
+    assertThat(without.message())
+        .startsWith("spec.upstream.command runs 'node', which the runtime image does not contain:")
+        .contains("set spec.pod.image");
+    assertThat(with.accepted()).isTrue();
+  }
+
+  @Test
+  void aSidecarCannotServeOnTheRuntimesPort() {
+    Acceptance acceptance =
+        check.checkSpec(upstream("http: {image: example.com/mcp:1, port: 8080}", ""));
+
+    assertThat(acceptance.message())
+        .isEqualTo(
+            "spec.upstream.http.port 8080 is the runtime's own port in the pod; serve the sidecar"
+                + " on another port (default 3000)");
+  }
+
+  @Test
+  void anUpstreamVariableNamedTwiceIsRefused() {
+    Acceptance acceptance =
+        check.checkSpec(
+            upstream(
+                """
+                http: {image: example.com/mcp:1}
+                env: [{name: A, value: "1"}, {name: A, value: "2"}]
+                """,
+                ""));
+
+    assertThat(acceptance.message())
+        .isEqualTo("spec.upstream.env[1] names 'A' a second time; keep one variable of each name");
   }
 
   @Test

@@ -67,12 +67,14 @@ class StdioCommandTest {
   @Test
   void anHttpUpstreamHasNoCommand() {
     UpstreamSpec spec =
-        new UpstreamSpec(null, null, new HttpUpstreamSpec("example/mcp:1", 3001, "/mcp"), null);
+        new UpstreamSpec(
+            null, null, new HttpUpstreamSpec("example/mcp:1", 3001, "/mcp", null, null), null);
 
     assertThat(StdioCommand.of(spec, k -> null, Map.of(), new ArrayList<>())).isNull();
     assertThat(UpstreamLaunch.endpoint(spec.http()).toString())
         .isEqualTo("http://127.0.0.1:3001/mcp");
-    assertThat(UpstreamLaunch.endpoint(new HttpUpstreamSpec("x", null, null)).toString())
+    assertThat(
+            UpstreamLaunch.endpoint(new HttpUpstreamSpec("x", null, null, null, null)).toString())
         .isEqualTo("http://127.0.0.1:3000/mcp");
   }
 
