@@ -84,6 +84,23 @@ public final class TestServers {
     }
   }
 
+  /**
+   * A server named {@code fronted} whose {@code spec.upstream} is {@code upstream}, with extra spec
+   * sections {@code more} (both YAML, indented as under their key).
+   */
+  public static McpServer upstream(String upstream, String more) {
+    return parse(
+        """
+        apiVersion: mcpfleet.dev/v1alpha1
+        kind: McpServer
+        metadata: {name: fronted}
+        spec:
+          upstream:
+        %s%s
+        """
+            .formatted(upstream.stripIndent().indent(4), more.stripIndent().indent(2)));
+  }
+
   /** {@link #HELLO} with extra spec sections appended (YAML indented under spec). */
   public static McpServer helloWith(String specSections) {
     return parse(HELLO + specSections.stripIndent().indent(2));

@@ -4,6 +4,7 @@ import dev.mcpfleet.api.Defaults;
 import dev.mcpfleet.api.McpServer;
 import dev.mcpfleet.api.spec.PodOptionsSpec;
 import dev.mcpfleet.api.spec.PodOptionsSpec.ProbeSpec;
+import dev.mcpfleet.api.spec.ValueSource;
 import dev.mcpfleet.operator.OperatorConfig;
 import dev.mcpfleet.operator.reference.DeclaredValue;
 import dev.mcpfleet.operator.reference.SpecReferences;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
@@ -70,14 +73,7 @@ final class RuntimeContainer {
                 pod.readinessProbe(),
                 Defaults.READINESS_INITIAL_DELAY_SECONDS,
                 Defaults.READINESS_PERIOD_SECONDS))
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(true)
-        .withNewCapabilities()
-        .withDrop("ALL")
-        .endCapabilities()
-        .endSecurityContext()
+        .withSecurityContext(restricted())
         .withVolumeMounts(mounts(server))
         .build();
   }
@@ -90,7 +86,7 @@ final class RuntimeContainer {
     for (DeclaredValue value : SpecReferences.declaredValues(server.getSpec())) {
       String name = value.source().envName();
       if (!ownNames.contains(name)) {
-        declared.putIfAbsent(name, fromSource(name, value));
+        declared.putIfAbsent(name, fromSource(name, value.source()));
       }
     }
     List<EnvVar> env = new ArrayList<>(declared.values());
@@ -99,10 +95,26 @@ final class RuntimeContainer {
     return env;
   }
 
-  private static EnvVar fromSource(String name, DeclaredValue value) {
-    var ref = value.source().ref();
+  /**
+   * The Kubernetes "restricted" container profile: non-root, no privilege escalation, read-only
+   * root filesystem, no capabilities. The runtime and an upstream's sidecar share it.
+   */
+  static SecurityContext restricted() {
+    return new SecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
+
+  /** A variable {@code name} whose value Kubernetes reads from {@code source}'s key. */
+  static EnvVar fromSource(String name, ValueSource source) {
+    var ref = source.ref();
     var env = new EnvVarBuilder().withName(name).withNewValueFrom();
-    if (value.source().secret()) {
+    if (source.secret()) {
       env.withNewSecretKeyRef().withName(ref.name()).withKey(ref.key()).endSecretKeyRef();
     } else {
       env.withNewConfigMapKeyRef().withName(ref.name()).withKey(ref.key()).endConfigMapKeyRef();

@@ -65,14 +65,7 @@ final class UpstreamSidecar {
             .withInitialDelaySeconds(Defaults.LIVENESS_INITIAL_DELAY_SECONDS)
             .withPeriodSeconds(Defaults.LIVENESS_PERIOD_SECONDS)
             .endLivenessProbe()
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
+            .withSecurityContext(RuntimeContainer.restricted())
             .addNewVolumeMount()
             .withName(TMP_VOLUME)
             .withMountPath(RuntimeContainer.TMP_DIR)
@@ -88,29 +81,10 @@ final class UpstreamSidecar {
   private static List<EnvVar> environment(UpstreamSpec upstream) {
     List<EnvVar> env = new ArrayList<>();
     for (EnvSpec variable : upstream.env() == null ? List.<EnvSpec>of() : upstream.env()) {
-      EnvVarBuilder built = new EnvVarBuilder().withName(variable.name());
-      if (variable.valueFrom() == null) {
-        built.withValue(variable.value());
-      } else if (variable.valueFrom().secret()) {
-        var ref = variable.valueFrom().ref();
-        built
-            .withNewValueFrom()
-            .withNewSecretKeyRef()
-            .withName(ref.name())
-            .withKey(ref.key())
-            .endSecretKeyRef()
-            .endValueFrom();
-      } else {
-        var ref = variable.valueFrom().ref();
-        built
-            .withNewValueFrom()
-            .withNewConfigMapKeyRef()
-            .withName(ref.name())
-            .withKey(ref.key())
-            .endConfigMapKeyRef()
-            .endValueFrom();
-      }
-      env.add(built.build());
+      env.add(
+          variable.valueFrom() == null
+              ? new EnvVarBuilder().withName(variable.name()).withValue(variable.value()).build()
+              : RuntimeContainer.fromSource(variable.name(), variable.valueFrom()));
     }
     return env;
   }

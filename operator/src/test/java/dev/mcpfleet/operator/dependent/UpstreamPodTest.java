@@ -17,19 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The pod of an McpServer that fronts an existing MCP server (spec.upstream). */
 class UpstreamPodTest {
 
-  private static McpServer upstream(String upstream, String more) {
-    return TestServers.parse(
-        """
-        apiVersion: mcpfleet.dev/v1alpha1
-        kind: McpServer
-        metadata: {name: fronted}
-        spec:
-          upstream:
-        %s%s
-        """
-            .formatted(upstream.stripIndent().indent(4), more.stripIndent().indent(2)));
-  }
-
   private static final String MEMORY =
       """
       package: {registryType: npm, identifier: "@modelcontextprotocol/server-memory", version: 2026.8.31}
@@ -53,7 +40,7 @@ class UpstreamPodTest {
 
   @Test
   void anNpmPackageRunsInTheNodeVariantWithHomeAndCachesInTmp() {
-    PodSpec pod = pod(upstream(MEMORY, ""));
+    PodSpec pod = pod(TestServers.upstream(MEMORY, ""));
     Container runtime = pod.getContainers().getFirst();
 
     assertThat(pod.getContainers()).hasSize(1);
@@ -77,7 +64,7 @@ class UpstreamPodTest {
   @Test
   void aPypiPackageRunsInThePythonVariant() {
     Container runtime =
-        pod(upstream(
+        pod(TestServers.upstream(
                 "package: {registryType: pypi, identifier: mcp-server-fetch, version: 2025.4.7}",
                 ""))
             .getContainers()
@@ -91,7 +78,7 @@ class UpstreamPodTest {
   @Test
   void aCommandRunsInTheDerivedImageAndTheSpecsOwnVariablesWin() {
     Container runtime =
-        pod(upstream(
+        pod(TestServers.upstream(
                 "command: {command: [node, /app/server.js]}",
                 """
                 pod:
@@ -113,7 +100,7 @@ class UpstreamPodTest {
   void anHttpUpstreamRunsAsARestrictedSidecarBesideTheRuntime() {
     PodSpec pod =
         pod(
-            upstream(
+            TestServers.upstream(
                 """
                 http: {image: "registry.example.com/team/weather-mcp:2.3.0", port: 3001, args: [--http]}
                 env:
@@ -158,7 +145,7 @@ class UpstreamPodTest {
   @Test
   void theSidecarsResourcesAreOverridable() {
     Container sidecar =
-        pod(upstream(
+        pod(TestServers.upstream(
                 """
                 http:
                   image: registry.example.com/team/weather-mcp:2.3.0

@@ -175,23 +175,10 @@ class AcceptanceCheckTest {
                 + " podSelector or both");
   }
 
-  private static McpServer upstream(String upstream, String more) {
-    return TestServers.parse(
-        """
-        apiVersion: mcpfleet.dev/v1alpha1
-        kind: McpServer
-        metadata: {name: fronted}
-        spec:
-          upstream:
-        %s%s
-        """
-            .formatted(upstream.stripIndent().indent(4), more.stripIndent().indent(2)));
-  }
-
   @Test
   void anUpstreamPackageIsAccepted() {
     McpServer server =
-        upstream(
+        TestServers.upstream(
             "package: {registryType: npm, identifier: \"@modelcontextprotocol/server-memory\","
                 + " version: 2026.8.31}",
             "");
@@ -203,9 +190,10 @@ class AcceptanceCheckTest {
   void anUpstreamCommandNeedsADerivedImage() {
     String command = "command: {command: [node, /app/server.js]}";
 
-    Acceptance without = check.checkSpec(upstream(command, ""));
+    Acceptance without = check.checkSpec(TestServers.upstream(command, ""));
     Acceptance with =
-        check.checkSpec(upstream(command, "pod: {image: registry.example.com/team/srv:1}"));
+        check.checkSpec(
+            TestServers.upstream(command, "pod: {image: registry.example.com/team/srv:1}"));
 
     assertThat(without.reason()).isEqualTo("InvalidSpec");
     assertThat(without.message())
@@ -217,7 +205,7 @@ class AcceptanceCheckTest {
   @Test
   void aSidecarCannotServeOnTheRuntimesPort() {
     Acceptance acceptance =
-        check.checkSpec(upstream("http: {image: example.com/mcp:1, port: 8080}", ""));
+        check.checkSpec(TestServers.upstream("http: {image: example.com/mcp:1, port: 8080}", ""));
 
     assertThat(acceptance.message())
         .isEqualTo(
@@ -229,7 +217,7 @@ class AcceptanceCheckTest {
   void anUpstreamVariableNamedTwiceIsRefused() {
     Acceptance acceptance =
         check.checkSpec(
-            upstream(
+            TestServers.upstream(
                 """
                 http: {image: example.com/mcp:1}
                 env: [{name: A, value: "1"}, {name: A, value: "2"}]

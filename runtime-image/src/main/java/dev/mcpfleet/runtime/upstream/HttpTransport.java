@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpfleet.runtime.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +69,17 @@ final class HttpTransport implements UpstreamTransport {
     try {
       response = client.send(post, HttpResponse.BodyHandlers.ofLines());
     } catch (IOException e) {
-      related.closed("cannot reach the upstream at " + endpoint + ": " + e.getMessage());
+      String why =
+          "cannot reach the upstream at "
+              + endpoint
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      related.closed(why);
+      if (e instanceof ConnectException) {
+        // Nothing listens: the sidecar is down or restarting. The session goes with it, so the
+        // runtime reports not ready and connects afresh once the sidecar is back.
+        inbound.closed(why);
+      }
       return;
     } catch (InterruptedException e) {
       return; // the request was abandoned: nobody waits for it any more

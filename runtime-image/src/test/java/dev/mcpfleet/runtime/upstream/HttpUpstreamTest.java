@@ -8,15 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpfleet.runtime.TestServer;
-import dev.mcpfleet.runtime.node.NodeHarness;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,22 +27,14 @@ class HttpUpstreamTest {
   private static final String ALICE = "alice-key-0123456789";
   private static final String BOB = "bob-key-01234567890";
 
-  private static Process upstream;
+  private static UpstreamFixture.HttpUpstream upstream;
   private static FrontingServer server;
   private static TestServer client;
 
   @BeforeAll
   static void start() throws Exception {
-    NodeHarness node = UpstreamFixture.node();
-    upstream =
-        new ProcessBuilder(node.command(UpstreamFixture.SCRIPT, List.of("http", "0", "2025-03-26")))
-            .directory(node.dir().toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    String listening =
-        new BufferedReader(new InputStreamReader(upstream.getInputStream(), StandardCharsets.UTF_8))
-            .readLine();
-    int port = Integer.parseInt(listening.substring("listening ".length()));
+    upstream = UpstreamFixture.HttpUpstream.start(UpstreamFixture.node(), 0, "2025-03-26");
+    int port = upstream.port();
     Path keys = Files.createTempDirectory("api-keys");
     Files.writeString(keys.resolve("alice"), ALICE);
     Files.writeString(keys.resolve("bob"), BOB);
@@ -69,9 +56,9 @@ class HttpUpstreamTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     server.close();
-    upstream.destroy();
+    upstream.close();
   }
 
   private static JsonNode call(String key, String tool, String arguments) {

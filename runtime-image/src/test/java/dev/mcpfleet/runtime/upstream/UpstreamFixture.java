@@ -38,6 +38,42 @@ final class UpstreamFixture {
         .formatted(command, upstreamExtra.indent(4), moreSpec.indent(2));
   }
 
+  /** The fixture serving Streamable HTTP on loopback, as a sidecar's image would. */
+  record HttpUpstream(Process process, int port) implements AutoCloseable {
+
+    /**
+     * Starts it on {@code port} (0: any free one) answering initialize with {@code revision} (null:
+     * the newest it speaks).
+     */
+    static HttpUpstream start(NodeHarness node, int port, String revision) throws Exception {
+      List<String> args = new java.util.ArrayList<>(List.of("http", String.valueOf(port)));
+      if (revision != null) {
+        args.add(revision);
+      }
+      Process process =
+          new ProcessBuilder(node.command(SCRIPT, args))
+              .directory(node.dir().toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String listening =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+              .readLine();
+      if (listening == null || !listening.startsWith("listening ")) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the HTTP fixture did not start: " + listening);
+      }
+      return new HttpUpstream(process, Integer.parseInt(listening.substring(10).trim()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
   /** A manifest fronting an HTTP upstream on {@code port} (a sidecar in a pod). */
   static String httpManifest(int port, String moreSpec) {
     return """
