@@ -129,9 +129,15 @@ class UpstreamLifecycleTest {
 
       server.reload(
           UpstreamFixture.stdioManifest(node, "env: [{name: GREETING, value: changed}]", ""));
+      // The old process may still answer until the restart begins: wait for the new one.
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> server.upstream.ready() && server.definitions.current().tools().size() > 1);
+          .ignoreExceptions()
+          .until(
+              () ->
+                  server.upstream.ready()
+                      && server.definitions.current().tools().size() > 1
+                      && Long.parseLong(text(call(client, "pid", "{}"))) != first);
       String greeting = text(call(client, "env", "{'name':'GREETING'}"));
       server.reload(
           """
