@@ -124,7 +124,10 @@ public final class RuntimeServer implements AutoCloseable {
     return http.address();
   }
 
-  /** The MCP endpoint's URL, e.g. {@code http://127.0.0.1:8080/mcp}. */
+  /**
+   * The MCP endpoint's URL, e.g. {@code http://127.0.0.1:8080/mcp}; a server bound to every
+   * interface names the loopback address, which reaches it from the same machine.
+   */
   public String url() {
     return "http://" + authority(address()) + config.mcpPath();
   }
@@ -190,7 +193,11 @@ public final class RuntimeServer implements AutoCloseable {
   }
 
   private static String authority(InetSocketAddress address) {
-    String host = address.getAddress().getHostAddress();
+    // Bound to every interface (0.0.0.0, reported as :: where IPv6 is on): loopback reaches it.
+    String host =
+        address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 }

@@ -3,6 +3,7 @@ package dev.mcpfleet.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcpfleet.runtime.conformance.Fixture;
+import dev.mcpfleet.runtime.pipeline.Pipeline;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,6 +39,17 @@ class RuntimeServerTest {
       int port = server.runtime().address().getPort();
 
       assertThat(port).isPositive();
+      assertThat(server.runtime().url()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
+    }
+  }
+
+  @Test
+  void aServerOnEveryInterfaceNamesTheLoopbackUrl() {
+    try (TestServer server =
+        TestServer.start(TestServer.tools(), b -> b.host("0.0.0.0"), d -> Pipeline.bare())) {
+      int port = server.runtime().address().getPort();
+
+      assertThat(server.runtime().address().getAddress().isAnyLocalAddress()).isTrue();
       assertThat(server.runtime().url()).isEqualTo("http://127.0.0.1:" + port + "/mcp");
     }
   }

@@ -185,7 +185,7 @@ final class ServeCommand implements Callable<Integer> {
         watch
             ? DefinitionWatcher.start(file, loader, definitions, text, DefinitionWatcher.LOGGED)
             : null;
-    String url = server.url().replace("://0.0.0.0:", "://127.0.0.1:");
+    String url = server.url();
     if (definition.manifest().getSpec().upstream() != null) {
       awaitUpstream(upstream);
       definition = definitions.current();
