@@ -80,6 +80,9 @@ public final class ToolMetricsLayer implements ToolLayer {
       }
       return result;
     } catch (Exception | Error e) {
+      if (ToolLayer.isControlFlow(e)) {
+        throw e; // waiting for the client's input or cancelled: not a failure of the tool
+      }
       meters.error.increment();
       meters.errors(ClassifiedError.INTERNAL_ERROR).increment();
       throw e;

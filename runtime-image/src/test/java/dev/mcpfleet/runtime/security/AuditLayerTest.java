@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpfleet.runtime.layers.AuditCapture;
 import dev.mcpfleet.runtime.layers.LayerFixtures;
 import dev.mcpfleet.runtime.pipeline.ClassifiedError;
+import dev.mcpfleet.runtime.spi.CallContext;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import java.util.List;
 import java.util.Set;
@@ -92,6 +93,29 @@ class AuditLayerTest {
       assertThat(audit.lines())
           .extracting(l -> l.path("code").asText())
           .containsExactly("INVALID_INPUT", "INTERNAL_ERROR");
+    }
+  }
+
+  @Test
+  void aCallWaitingForTheClientsInputIsNotAnError() throws Exception {
+    AuditLayer layer = new AuditLayer(new AuditLog(true, false, Redactor.none()));
+    try (AuditCapture audit = new AuditCapture()) {
+      assertThatThrownBy(
+              () ->
+                  call(
+                      List.of(layer),
+                      tool(
+                          "confirm",
+                          (c, ctx) -> {
+                            throw new CallContext.InputRequiredSignal();
+                          }),
+                      args("{}"),
+                      alice))
+          .isInstanceOf(CallContext.InputRequiredSignal.class);
+
+      JsonNode line = audit.lines().get(0);
+      assertThat(line.path("outcome").asText()).isEqualTo("input_required");
+      assertThat(line.has("code")).isFalse();
     }
   }
 
