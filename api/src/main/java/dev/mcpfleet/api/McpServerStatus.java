@@ -25,7 +25,9 @@ public record McpServerStatus(
             "How callers authenticate: jwt, apiKey, or none (unauthenticated, reported so it is"
                 + " never a surprise).")
         String authentication,
-    @JsonPropertyDescription("Names of the tools the server offers, in the order it lists them.")
+    @JsonPropertyDescription(
+            "Names of the tools the manifest declares, in the order the server lists them; empty"
+                + " for a server that fronts an upstream, whose tools are known only once it runs.")
         List<String> tools) {
 
   /** The condition of the given type, if present. */
