@@ -148,6 +148,24 @@ final class ReferenceDoc {
     if (schema.has("default")) {
       parts.add("Default: `" + schema.path("default").asText() + "`.");
     }
+    List<String> limits = limits(schema);
+    if (!limits.isEmpty()) {
+      parts.add("Limits: " + String.join(", ", limits) + ".");
+    }
+    JsonNode items = schema.path("items");
+    if (items.isObject() && !items.has("properties")) {
+      List<String> each = limits(items);
+      if (items.has("enum")) {
+        each.add(0, "one of " + join(items.path("enum"), v -> "`" + v.asText() + "`"));
+      }
+      if (!each.isEmpty()) {
+        parts.add("Each item: " + String.join(", ", each) + ".");
+      }
+    }
+    return String.join(" ", parts);
+  }
+
+  private static List<String> limits(JsonNode schema) {
     List<String> limits = new ArrayList<>();
     limit(limits, schema, "minimum", "at least ");
     limit(limits, schema, "maximum", "at most ");
@@ -166,10 +184,7 @@ final class ReferenceDoc {
     if (schema.has("pattern")) {
       limits.add("matches `" + schema.path("pattern").asText().replace("|", "\\|") + "`");
     }
-    if (!limits.isEmpty()) {
-      parts.add("Limits: " + String.join(", ", limits) + ".");
-    }
-    return String.join(" ", parts);
+    return limits;
   }
 
   private static void limit(List<String> limits, JsonNode schema, String key, String text) {

@@ -57,6 +57,16 @@ class ReferenceDocTest {
   }
 
   @Test
+  void listsOfValuesSayWhatEachItemMayBe() throws IOException {
+    String reference = generated();
+
+    assertThat(reference)
+        .contains("Each item: at least 1, at most 65535.")
+        .contains("Each item: not empty, at most 253 characters, matches `^(\\*\\.)?")
+        .contains("Each item: one of `assistant`, `user`.");
+  }
+
+  @Test
   void embeddedKubernetesTypesAreNotExpanded() throws IOException {
     String reference = generated();
 
