@@ -7,6 +7,7 @@ import dev.mcpfleet.runtime.config.LayerSettings;
 import dev.mcpfleet.runtime.definition.ServerDefinition;
 import dev.mcpfleet.runtime.observability.HealthCheck;
 import dev.mcpfleet.runtime.observability.HealthReport;
+import dev.mcpfleet.runtime.observability.Logging;
 import dev.mcpfleet.runtime.observability.Metrics;
 import dev.mcpfleet.runtime.observability.Readiness;
 import dev.mcpfleet.runtime.observability.RequestMetrics;
@@ -290,5 +291,7 @@ public final class RuntimeServices implements AutoCloseable {
     apiKeys.close();
     redis.close();
     metrics.close();
+    // The last audit lines of a stopping server reach standard output before the process ends.
+    Logging.flush();
   }
 }

@@ -1,11 +1,9 @@
 package dev.mcpfleet.runtime.observability;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.mcpfleet.api.spec.ObservabilitySpec;
 import dev.mcpfleet.runtime.security.AuditLog;
@@ -17,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How the runtime logs: JSON lines (one object per line, Logstash layout, MDC fields such as the
  * request id included) in containers, readable text on a laptop, at the manifest's level. The audit
- * logger ({@value AuditLog#LOGGER}) always writes JSON lines, on its own appender.
+ * logger ({@value AuditLog#LOGGER}) always writes JSON lines (the audit log serializes them), on
+ * its own appender. Every line goes to standard output through one {@link LogSink}, which writes in
+ * batches and never loses an audit line.
  *
  * <p>The format is, in order: {@code MCP_OBSERVABILITY_LOGFORMAT} (or its short form {@code
  * MCP_LOG_FORMAT}), the manifest's {@code observability.logFormat}, else JSON when running in a
@@ -107,14 +107,15 @@ public final class Logging {
         console(
             context,
             "console",
-            settings.format() == Format.JSON ? json(context, true) : text(context)));
+            settings.format() == Format.JSON ? json(context) : text(context),
+            false));
     root.setLevel(settings.level());
 
     ch.qos.logback.classic.Logger audit = context.getLogger(AuditLog.LOGGER);
     audit.detachAndStopAllAppenders();
     audit.setAdditive(false);
     audit.setLevel(Level.INFO);
-    audit.addAppender(console(context, "audit", json(context, false)));
+    audit.addAppender(console(context, "audit", start(context, new JsonLineEncoder()), true));
 
     // Libraries chatter at debug; keep them at warn unless everything is traced.
     Level libraries = settings.level() == Level.TRACE ? Level.TRACE : Level.WARN;
@@ -124,43 +125,41 @@ public final class Logging {
   }
 
   /**
-   * A console appender behind a queue, so that a slow log reader never stalls an event loop. The
-   * queue drops nothing (audit lines must not be lost): when it is full, the writer waits.
+   * An appender to standard output through the batching {@link LogSink}, so that a slow log reader
+   * never stalls an event loop while the sink's queue has room. When it is full, audit lines
+   * ({@code keep}) wait for room, since none may be lost; other lines are dropped and counted.
    */
-  private static AsyncAppender console(
-      LoggerContext context, String name, Encoder<ILoggingEvent> encoder) {
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(context);
-    console.setName(name + "-console");
-    console.setEncoder(encoder);
-    console.start();
-    AsyncAppender queued = new AsyncAppender();
-    queued.setContext(context);
-    queued.setName(name);
-    queued.setQueueSize(8192);
-    queued.setDiscardingThreshold(0);
-    queued.setNeverBlock(false);
-    queued.setIncludeCallerData(false);
-    queued.addAppender(console);
-    queued.start();
-    return queued;
+  private static LineAppender console(
+      LoggerContext context, String name, Encoder<ILoggingEvent> encoder, boolean keep) {
+    LineAppender appender = new LineAppender(encoder, LogSink.stdout(), keep);
+    appender.setContext(context);
+    appender.setName(name);
+    appender.start();
+    return appender;
   }
 
-  private static Encoder<ILoggingEvent> json(LoggerContext context, boolean includeMdc) {
-    LogstashEncoder encoder = new LogstashEncoder();
+  /** Writes every log line queued so far to standard output (waits at most a few seconds). */
+  public static void flush() {
+    LogSink.stdout().flush(java.time.Duration.ofSeconds(5));
+  }
+
+  private static <E extends Encoder<ILoggingEvent>> E start(LoggerContext context, E encoder) {
     encoder.setContext(context);
-    encoder.setIncludeMdc(includeMdc);
-    encoder.setIncludeContext(false);
     encoder.start();
     return encoder;
+  }
+
+  private static Encoder<ILoggingEvent> json(LoggerContext context) {
+    LogstashEncoder encoder = new LogstashEncoder();
+    encoder.setIncludeMdc(true);
+    encoder.setIncludeContext(false);
+    return start(context, encoder);
   }
 
   private static Encoder<ILoggingEvent> text(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
     encoder.setPattern(
         "%d{HH:mm:ss.SSS} %-5level %logger{24} %X{requestId:-}%X{tool:+ }%X{tool:-} - %msg%n");
-    encoder.start();
-    return encoder;
+    return start(context, encoder);
   }
 }

@@ -1,5 +1,6 @@
 package dev.mcpfleet.runtime.observability;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -31,6 +32,10 @@ public final class Metrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     gc.bindTo(registry);
+    FunctionCounter.builder("mcp_log_lines_dropped", LogSink.stdout(), LogSink::dropped)
+        .description(
+            "Log lines dropped because the log reader fell behind (audit lines are never dropped)")
+        .register(registry);
   }
 
   public MeterRegistry registry() {

@@ -4,10 +4,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpfleet.runtime.observability.JsonLineEncoder;
 import dev.mcpfleet.runtime.security.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /** Captures the audit log's lines, as the JSON the runtime writes. */
@@ -15,13 +15,12 @@ public final class AuditCapture implements AutoCloseable {
 
   private final Logger logger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final LogstashEncoder encoder = new LogstashEncoder();
+  private final JsonLineEncoder encoder = new JsonLineEncoder();
 
   public AuditCapture() {
     appender.setContext(logger.getLoggerContext());
     appender.start();
     encoder.setContext(logger.getLoggerContext());
-    encoder.setIncludeMdc(false);
     encoder.start();
     logger.addAppender(appender);
   }

@@ -41,6 +41,7 @@ class ObservabilityTest {
         .contains("mcp_requests_total{method=\"other\",status=\"error\"} 1.0")
         .contains("mcp_request_duration_seconds_bucket{method=\"tools/call\",le=\"0.005\"} 1")
         .contains("mcp_active_connections 1.0")
+        .contains("mcp_log_lines_dropped_total")
         .contains("jvm_memory_used_bytes");
     metrics.close();
   }

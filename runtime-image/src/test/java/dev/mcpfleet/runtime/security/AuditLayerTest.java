@@ -131,4 +131,17 @@ class AuditLayerTest {
       assertThat(audit.lines()).isEmpty();
     }
   }
+
+  @Test
+  void durationsAreMillisecondsWithTwoDecimalsAndTimestampsIsoUtcWithMilliseconds() {
+    assertThat(AuditLog.milliseconds(12_054_000)).isEqualTo("12.05");
+    assertThat(AuditLog.milliseconds(1_000)).isEqualTo("0.00");
+    assertThat(AuditLog.milliseconds(3_000_000_000L)).isEqualTo("3000.00");
+    assertThat(AuditLog.milliseconds(70_000)).isEqualTo("0.07");
+
+    java.time.Instant at = java.time.Instant.parse("2026-11-26T17:16:53.005123Z");
+    assertThat(AuditTimestamps.format(at)).isEqualTo("2026-11-26T17:16:53.005Z");
+    assertThat(AuditTimestamps.format(at.plusMillis(120))).isEqualTo("2026-11-26T17:16:53.125Z");
+    assertThat(AuditTimestamps.format(at.plusSeconds(61))).isEqualTo("2026-11-26T17:17:54.005Z");
+  }
 }

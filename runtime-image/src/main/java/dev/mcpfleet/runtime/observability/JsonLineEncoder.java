@@ -1,0 +1,27 @@
+package dev.mcpfleet.runtime.observability;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.EncoderBase;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes an event whose message already is one complete JSON object (an audit line, serialized by
+ * its writer with Jackson's streaming generator) as that object and a line feed, nothing added.
+ */
+public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
+
+  @Override
+  public byte[] headerBytes() {
+    return null;
+  }
+
+  @Override
+  public byte[] encode(ILoggingEvent event) {
+    return (event.getFormattedMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public byte[] footerBytes() {
+    return null;
+  }
+}
