@@ -56,6 +56,12 @@ public final class TextTool implements McpTool {
     return true;
   }
 
+  /** Made from the manifest and the arguments only: nothing to redact. */
+  @Override
+  public boolean selfContained() {
+    return true;
+  }
+
   @Override
   public ToolResult call(ToolCall call, CallContext context) {
     Values values = Values.of(call.arguments()).orElse(defaults);

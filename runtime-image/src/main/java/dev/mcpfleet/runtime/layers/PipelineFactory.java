@@ -174,18 +174,8 @@ final class PipelineFactory {
         secrets.add(value);
       }
     }
-    Set<String> fixed = Set.copyOf(secrets);
-    var patterns = Redactor.compile(settings.output().patterns());
-    if (apiKeys == null) {
-      return new Redactor(() -> fixed, patterns);
-    }
     return new Redactor(
-        () -> {
-          Set<String> all = new HashSet<>(fixed);
-          all.addAll(apiKeys.keyValues());
-          return all;
-        },
-        patterns);
+        new SecretValues(secrets, apiKeys), Redactor.compile(settings.output().patterns()));
   }
 
   private static Map<String, TokenBuckets> toolBuckets(LayerSettings settings) {

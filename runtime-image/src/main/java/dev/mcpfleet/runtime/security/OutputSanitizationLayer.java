@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * What leaves the server is safe to show: secrets and credentials in text blocks, embedded text
- * resources and structured content are masked ({@link Redactor}), and a result larger than the cap
- * is cut: text is truncated and ends with a note saying how much was dropped, blocks past the cap
- * and oversized structured content are left out. The model sees that something was cut and why.
+ * resources and structured content of results from outside the server (HTTP and fronted tools, SPI
+ * tools) are masked ({@link Redactor}), and any result larger than the cap is cut: text is
+ * truncated and ends with a note saying how much was dropped, blocks past the cap and oversized
+ * structured content are left out. The model sees that something was cut and why.
  */
 public final class OutputSanitizationLayer implements ToolLayer {
 
@@ -26,9 +27,15 @@ public final class OutputSanitizationLayer implements ToolLayer {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Results of tools that reach outside the call are masked and capped; those of self-contained
+   * tools ({@link dev.mcpfleet.runtime.spi.McpTool#selfContained()}: the manifest and the caller's
+   * own arguments) are only capped, since they cannot hold a secret the caller did not send.
+   */
   @Override
   public ToolResult call(ToolInvocation invocation, Chain next) throws Exception {
-    return sanitize(next.proceed(invocation));
+    ToolResult result = next.proceed(invocation);
+    return invocation.tool().selfContained() ? cap(result) : sanitize(result);
   }
 
   /** The result, masked and capped. Also used by the cache so that it never holds a secret. */

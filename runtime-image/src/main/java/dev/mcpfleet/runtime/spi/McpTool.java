@@ -20,4 +20,15 @@ public interface McpTool {
   default boolean inline() {
     return false;
   }
+
+  /**
+   * True when every result is made from the server's definition and the call's own arguments alone
+   * (a declarative text tool): such a result cannot hold a secret that the caller did not send, so
+   * output redaction skips it. Tools that reach outside the call (HTTP APIs, fronted servers, code
+   * behind this SPI that may read files or the environment) keep the default, false, and their
+   * results are redacted.
+   */
+  default boolean selfContained() {
+    return false;
+  }
 }

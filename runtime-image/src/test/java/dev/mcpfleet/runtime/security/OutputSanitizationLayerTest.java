@@ -7,8 +7,11 @@ import static dev.mcpfleet.runtime.layers.LayerFixtures.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpfleet.runtime.declarative.Items;
+import dev.mcpfleet.runtime.layers.LayerFixtures;
 import dev.mcpfleet.runtime.spi.Caller;
 import dev.mcpfleet.runtime.spi.Content;
+import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ResourceContents;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import java.util.List;
@@ -31,6 +34,102 @@ class OutputSanitizationLayerTest {
     ToolResult result = answer(ToolResult.text("upstream said: token=" + SECRET + " ok"));
 
     assertThat(text(result)).doesNotContain(SECRET).contains(Redactor.MASK);
+  }
+
+  @Test
+  void aTextToolsAnswerIsNotRedactedSinceItHoldsOnlyTheManifestAndTheCallersArguments()
+      throws Exception {
+    McpTool echo =
+        Items.of(
+                """
+                name: s
+                tools:
+                  - name: echo
+                    description: d
+                    inputSchema: {type: object, properties: {message: {type: string}}}
+                    text: {content: [{type: text, text: "{{message}}"}]}
+                """)
+            .tools()
+            .get(0);
+    String sent = "my password=hunter22 and " + SECRET;
+
+    ToolResult result =
+        call(
+            List.of(layer),
+            echo,
+            LayerFixtures.args("{\"message\":\"" + sent + "\"}"),
+            LayerFixtures.context(Caller.ANONYMOUS));
+
+    assertThat(echo.selfContained()).isTrue();
+    assertThat(text(result).strip()).isEqualTo(sent);
+  }
+
+  @Test
+  void anHttpOrSpiToolsAnswerIsRedactedEvenWhenItEchoesTheArguments() throws Exception {
+    String sent = "my password=hunter22 and " + SECRET;
+    McpTool upstream = tool("weather", (c, ctx) -> ToolResult.text(sent));
+
+    ToolResult result =
+        call(
+            List.of(layer),
+            upstream,
+            LayerFixtures.args("{}"),
+            LayerFixtures.context(Caller.ANONYMOUS));
+
+    assertThat(upstream.selfContained()).isFalse();
+    assertThat(text(result).strip()).isEqualTo("my password=[REDACTED] and [REDACTED]");
+  }
+
+  @Test
+  void aTextToolsAnswerIsStillCappedToTheSizeLimit() throws Exception {
+    McpTool echo =
+        Items.of(
+                """
+                name: s
+                tools:
+                  - name: echo
+                    description: d
+                    inputSchema: {type: object, properties: {message: {type: string}}}
+                    text: {content: [{type: text, text: "{{message}}"}]}
+                """)
+            .tools()
+            .get(0);
+
+    ToolResult result =
+        call(
+            List.of(new OutputSanitizationLayer(redactor, 100)),
+            echo,
+            LayerFixtures.args("{\"message\":\"" + "x".repeat(500) + "\"}"),
+            LayerFixtures.context(Caller.ANONYMOUS));
+
+    assertThat(text(result)).contains("[truncated: the result was 500 bytes");
+  }
+
+  @Test
+  void credentialShapesAreMaskedWhateverTheirCaseAndPlace() {
+    // The redactor skips a pattern's regex when none of its hints is in the text: the hints must
+    // never hide a match, in any letter case.
+    Redactor credentials = new Redactor(Set::of, Redactor.CREDENTIAL_PATTERNS);
+    List<String> secrets =
+        List.of(
+            "BASIC dXNlcjpwYXNzd29yZDEyMzQ=",
+            "xoxb-1234567890-abcdef",
+            "sk_live_abcdefghijklmnopqrstuvwx",
+            "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+            "ASIAABCDEFGHIJKLMNOP",
+            "github_pat_abcdefghijklmnopqrstuvwxyz0123",
+            "CLIENT-SECRET: s3cr3tvalue",
+            "Access_Token=zzz999",
+            "HTTPS://admin:hunter2@example.com/");
+
+    for (String secret : secrets) {
+      assertThat(credentials.redact("before " + secret + " after"))
+          .as(secret)
+          .contains(Redactor.MASK)
+          .startsWith("before ");
+    }
+    String harmless = "Entry 07 for Lyon (short): 21 degrees, sunny";
+    assertThat(credentials.redact(harmless)).isSameAs(harmless);
   }
 
   @Test
