@@ -6,10 +6,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,15 @@ public final class JsonSchemas {
   /** The dialect of a schema without {@code $schema} (MCP 2025-11-25 and later). */
   public static final SpecificationVersion DEFAULT_DIALECT = SpecificationVersion.DRAFT_2020_12;
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(DEFAULT_DIALECT);
+  // English messages whatever the machine's locale: they reach users in statuses and tool errors.
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          DEFAULT_DIALECT,
+          builder ->
+              builder
+                  .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
 
   // Compiled schemas by content, so that the validator and the runtime compile each schema once.
   // Bounded: a reload that changes every schema simply starts over.

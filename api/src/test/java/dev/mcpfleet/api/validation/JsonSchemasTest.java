@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemasTest {
@@ -31,6 +32,22 @@ class JsonSchemasTest {
     assertThat(JsonSchemas.violations(schema, json("{\"a\":1}")))
         .containsExactlyInAnyOrder(
             "/a: integer found, string expected", "required property 'b' not found");
+  }
+
+  @Test
+  void messagesAreInEnglishWhateverTheMachinesLocale() throws Exception {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      var schema =
+          JsonSchemas.compile(
+              json("{\"type\":\"object\",\"properties\":{\"days\":{\"type\":\"integer\"}}}"));
+
+      assertThat(JsonSchemas.violations(schema, json("{\"days\":\"3\"}")))
+          .containsExactly("/days: string found, integer expected");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test

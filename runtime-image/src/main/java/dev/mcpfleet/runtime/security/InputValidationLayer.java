@@ -6,42 +6,27 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
+import dev.mcpfleet.api.validation.JsonSchemas;
 import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.pipeline.ToolLayer;
 import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Checks every call's arguments against the tool's {@code inputSchema} (JSON Schema 2020-12 unless
  * the schema's {@code $schema} names another dialect; remote {@code $ref}s are never fetched).
- * Schemas are compiled once, when the layer is built for a definition. A call that does not match
- * gets a tool result with {@code isError} naming each wrong field (the 2025-11-25 rule: input
- * errors are tool errors the model can correct), and the tool is not called.
+ * Schemas are compiled once per schema ({@link JsonSchemas#compile}, shared with the manifest's
+ * checks that compiled them when the definition was loaded). A call that does not match gets a tool
+ * result with {@code isError} naming each wrong field (the 2025-11-25 rule: input errors are tool
+ * errors the model can correct), and the tool is not called.
  */
 public final class InputValidationLayer implements ToolLayer {
 
   /** At most this many problems are listed; the rest are counted. */
   static final int MAX_LISTED = 10;
-
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder()
-                          .pathType(PathType.JSON_POINTER)
-                          .locale(Locale.ENGLISH)
-                          .build()));
 
   private final Map<String, Schema> schemas;
 
@@ -74,11 +59,14 @@ public final class InputValidationLayer implements ToolLayer {
     return next.proceed(invocation);
   }
 
+  /** The compiled input schema of {@code tool}, or null when it has none. */
+  Schema schemaOf(String tool) {
+    return schemas.get(tool);
+  }
+
   private static Schema compile(String tool, JsonNode schema) {
     try {
-      Schema compiled = REGISTRY.getSchema(schema);
-      compiled.initializeValidators();
-      return compiled;
+      return JsonSchemas.compile(schema);
     } catch (SchemaException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "tool '" + tool + "' has an inputSchema that cannot be compiled: " + e.getMessage(), e);

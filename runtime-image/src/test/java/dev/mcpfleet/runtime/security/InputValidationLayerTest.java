@@ -8,6 +8,8 @@ import static dev.mcpfleet.runtime.layers.LayerFixtures.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.networknt.schema.Schema;
+import dev.mcpfleet.api.validation.JsonSchemas;
 import dev.mcpfleet.runtime.layers.LayerFixtures.FakeTool;
 import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.spi.Caller;
@@ -55,6 +57,25 @@ class InputValidationLayerTest {
     assertThat(
             result.meta().path("dev.mcpfleet/error").path("details").get(0).path("field").asText())
         .isEqualTo("'/city'");
+    assertThat(weather.calls).hasValue(0);
+  }
+
+  @Test
+  void theSchemaCompiledWhenTheDefinitionWasCheckedIsReusedAndStillNamesTheWrongField()
+      throws Exception {
+    // The manifest check compiled this schema when the definition was loaded; a pipeline built
+    // for the definition (and rebuilt on every reload) reuses it instead of compiling again.
+    Schema checked = JsonSchemas.compile(weather.descriptor().inputSchema());
+    InputValidationLayer rebuilt = new InputValidationLayer(List.of(weather));
+
+    assertThat(layer.schemaOf("weather")).isSameAs(checked);
+    assertThat(rebuilt.schemaOf("weather")).isSameAs(checked);
+    ToolResult result =
+        call(List.of(rebuilt), weather, args("{\"city\":\"\"}"), context(Caller.ANONYMOUS));
+    assertThat(text(result))
+        .startsWith("INVALID_INPUT:")
+        .contains("'/city'")
+        .contains("at least 1 characters");
     assertThat(weather.calls).hasValue(0);
   }
 
