@@ -8,11 +8,21 @@ import dev.mcpfleet.runtime.spi.ToolResult;
 /**
  * One layer around a tool call (validation, cache, circuit breaker, timeout, retry, sanitization,
  * audit...). A layer either answers itself or calls {@code next}. Layers run on the call's virtual
- * thread (or inline for inline tools), so they may block only when the tool may.
+ * thread, or inline on the event loop for an inline tool, unless a layer says it {@link #mayBlock}
+ * for that tool: then the whole call runs on a virtual thread.
  */
 public interface ToolLayer {
 
   ToolResult call(ToolInvocation invocation, Chain next) throws Exception;
+
+  /**
+   * Whether this layer may block (wait for the network, sleep) when it wraps {@code tool}, e.g. a
+   * cache with a shared Redis level. When any layer may, calls of an inline tool run on a virtual
+   * thread, never on the event loop. Asked once per tool and definition, not per call.
+   */
+  default boolean mayBlock(McpTool tool) {
+    return false;
+  }
 
   /**
    * Marks an exception that steers a call rather than reporting a failure (the call needs input

@@ -24,7 +24,7 @@ final class ToolMethods {
         @Override
         public boolean blocking(RequestContext ctx) {
           McpTool tool = tool(ctx);
-          return tool != null && !tool.inline();
+          return tool != null && ctx.services().toolChains().blocking(ctx.pipeline(), tool);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.pipeline.ToolLayer;
 import dev.mcpfleet.runtime.spi.Content;
+import dev.mcpfleet.runtime.spi.McpTool;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
@@ -60,16 +61,21 @@ public final class CacheLayer implements ToolLayer {
     this.counters = counters;
   }
 
+  /** A cached tool's calls wait for the shared level when there is one: never on an event loop. */
+  @Override
+  public boolean mayBlock(McpTool tool) {
+    return cache.hasSharedLevel() && policies.containsKey(tool.descriptor().name());
+  }
+
   @Override
   public ToolResult call(ToolInvocation invocation, Chain next) throws Exception {
     Policy policy = policies.get(invocation.call().name());
     if (policy == null) {
       return next.proceed(invocation);
     }
-    boolean mayBlock = !invocation.tool().inline();
     String key = keys.of(invocation, policy.perCaller());
     Instant now = cache.clock().instant();
-    Optional<ResultCache.Hit> hit = cache.get(key, mayBlock);
+    Optional<ResultCache.Hit> hit = cache.get(key);
     if (hit.isPresent() && hit.get().entry().fresh(now)) {
       (hit.get().level() == ResultCache.Level.LOCAL ? counters.localHits() : counters.sharedHits())
           .increment();
@@ -94,7 +100,7 @@ public final class CacheLayer implements ToolLayer {
       ToolResult safe = sanitize.apply(result);
       long ttl = policy.ttl().toMillis();
       long keep = policy.serveStale() ? ttl + policy.staleFor().toMillis() : ttl;
-      cache.put(key, new CachedResult(safe, now.toEpochMilli(), ttl, keep), mayBlock);
+      cache.put(key, new CachedResult(safe, now.toEpochMilli(), ttl, keep));
     }
     return result;
   }

@@ -59,13 +59,16 @@ public final class ResultCache implements HealthCheck {
             .build();
   }
 
-  /** The entry for {@code key}, fresh or stale; the shared level only when allowed to block. */
-  public Optional<Hit> get(String key, boolean mayBlock) {
+  /**
+   * The entry for {@code key}, fresh or stale, from this replica or else the shared level (which
+   * waits for Redis: never call this on an event loop when {@link #hasSharedLevel()}).
+   */
+  public Optional<Hit> get(String key) {
     CachedResult entry = local.getIfPresent(key);
     if (entry != null) {
       return Optional.of(new Hit(entry, Level.LOCAL));
     }
-    if (!mayBlock || shared == null) {
+    if (shared == null) {
       return Optional.empty();
     }
     return sharedGet(key)
@@ -76,10 +79,10 @@ public final class ResultCache implements HealthCheck {
             });
   }
 
-  /** Stores {@code entry} in both levels. */
-  public void put(String key, CachedResult entry, boolean mayBlock) {
+  /** Stores {@code entry} in both levels (the shared one in the background). */
+  public void put(String key, CachedResult entry) {
     local.put(key, entry);
-    if (mayBlock && shared != null) {
+    if (shared != null) {
       shared
           .connection()
           .ifPresent(
@@ -96,6 +99,11 @@ public final class ResultCache implements HealthCheck {
                             }
                           }));
     }
+  }
+
+  /** Whether a shared Redis level is configured (reads from it wait for Redis). */
+  public boolean hasSharedLevel() {
+    return shared != null;
   }
 
   /** Entries held in this replica. */

@@ -190,6 +190,36 @@ class PipelineApplicationTest {
     }
   }
 
+  @Test
+  void inlineToolsLeaveTheEventLoopWhenALayerMayBlockAroundThem() {
+    Map<String, Boolean> onEventLoop = new java.util.concurrent.ConcurrentHashMap<>();
+    ToolLayer mayBlockForPayroll =
+        new ToolLayer() {
+          @Override
+          public boolean mayBlock(dev.mcpfleet.runtime.spi.McpTool tool) {
+            return tool.descriptor().name().equals("payroll");
+          }
+
+          @Override
+          public ToolResult call(ToolInvocation invocation, Chain next) throws Exception {
+            onEventLoop.put(
+                invocation.call().name(),
+                Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread);
+            return next.proceed(invocation);
+          }
+        };
+    try (TestServer server =
+        serve(
+            new Pipeline(
+                List.of(), AccessPolicy.ALLOW_ALL, List.of(mayBlockForPayroll), List.of()))) {
+      server.stateless("tools/call", "{'name':'payroll'}");
+      server.stateless("tools/call", "{'name':'alice_reports'}");
+
+      // Both tools are inline: only the one a layer may block around left the event loop.
+      assertThat(onEventLoop).containsEntry("payroll", false).containsEntry("alice_reports", true);
+    }
+  }
+
   private ToolLayer layer(String name) {
     return (invocation, next) -> {
       ran.add(name + " in");

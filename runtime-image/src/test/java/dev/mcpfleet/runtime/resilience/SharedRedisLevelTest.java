@@ -93,6 +93,30 @@ class SharedRedisLevelTest {
   }
 
   @Test
+  void callsOfACachedToolLeaveTheEventLoopOnlyWhenTheCacheWaitsForRedis() {
+    FakeTool forecast = LayerFixtures.okTool("forecast");
+    FakeTool clock = LayerFixtures.okTool("clock");
+    var registry = new SimpleMeterRegistry();
+    CacheLayer localOnly =
+        new CacheLayer(
+            Map.of(
+                "forecast",
+                new CacheLayer.Policy(Duration.ofMinutes(5), false, true, Duration.ofHours(1))),
+            new ResultCache(100, null, "mcpfleet:test:cache", Duration.ZERO, Clock.systemUTC()),
+            new CacheKeys("1.0.0"),
+            r -> r,
+            new CacheLayer.Counters(
+                registry.counter("local"),
+                registry.counter("shared"),
+                registry.counter("miss"),
+                registry.counter("stale")));
+
+    assertThat(cacheOn(replicaA).mayBlock(forecast)).isTrue();
+    assertThat(cacheOn(replicaA).mayBlock(clock)).as("not cached").isFalse();
+    assertThat(localOnly.mayBlock(forecast)).as("no shared level").isFalse();
+  }
+
+  @Test
   void replicasShareOneBucketPerCaller() {
     TokenBuckets a = new TokenBuckets(1, 10, new SharedBuckets(replicaA, "mcpfleet:test:rl"));
     TokenBuckets b = new TokenBuckets(1, 10, new SharedBuckets(replicaB, "mcpfleet:test:rl"));
