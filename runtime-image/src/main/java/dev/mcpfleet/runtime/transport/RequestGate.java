@@ -35,8 +35,9 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
   /** What the gate decides on a request to the MCP endpoint. */
   private sealed interface Judgement {}
 
-  /** The request goes on, made by {@code caller}. */
-  private record Admit(Caller caller) implements Judgement {}
+  /** The request goes on, made by {@code caller}, with what its Accept header admits. */
+  private record Admit(Caller caller, boolean acceptsJson, boolean acceptsSse)
+      implements Judgement {}
 
   /** The request is refused with this HTTP answer. */
   private record Refusal(
@@ -102,16 +103,11 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
     Pipeline layers = pipeline.get();
     Judgement judgement = judge(request, path, remote, layers);
     if (judgement instanceof Admit admit) {
-      String accept = request.headers().get(HttpHeaderNames.ACCEPT);
       ctx.channel()
           .attr(Admission.KEY)
           .set(
               new Admission(
-                  admit.caller(),
-                  layers,
-                  MediaTypes.accepts(accept, MediaTypes.JSON),
-                  MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM),
-                  start));
+                  admit.caller(), layers, admit.acceptsJson(), admit.acceptsSse(), start));
       return true;
     }
     Refusal refusal = (Refusal) judgement;
@@ -174,13 +170,14 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
     }
     String accept = headers.get(HttpHeaderNames.ACCEPT);
     boolean acceptsSse = MediaTypes.accepts(accept, MediaTypes.EVENT_STREAM);
+    boolean acceptsJson = MediaTypes.accepts(accept, MediaTypes.JSON);
     if (post) {
       if (!MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
         return Refusal.of(
             HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
             "Send the JSON-RPC message with Content-Type: application/json");
       }
-      if (!acceptsSse && !MediaTypes.accepts(accept, MediaTypes.JSON)) {
+      if (!acceptsSse && !acceptsJson) {
         return Refusal.of(
             HttpResponseStatus.NOT_ACCEPTABLE,
             "The Accept header must admit application/json and text/event-stream");
@@ -194,7 +191,7 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
           HttpResponseStatus.NOT_ACCEPTABLE,
           "A GET on the MCP endpoint opens an SSE stream; send Accept: text/event-stream");
     }
-    return new Admit(caller);
+    return new Admit(caller, acceptsJson, acceptsSse);
   }
 
   static String tooLarge(int maxBodyBytes) {
