@@ -8,6 +8,8 @@
 #                               server; writes the "runtime-guide" section
 #   bench/runtime.sh --smoke    a few seconds per server; checks that the harness works and
 #                               writes nothing (the tests run this mode)
+#   bench/runtime.sh --startup  start-up only: each server started 5 times (--rounds N), timed to its
+#                               first right tools/call; writes the "runtime-startup" section
 # Other options: --duration S --warmup S --connections 1,16,64 --rounds N --only a,b --no-pin
 #                --output FILE --no-output --run-dir DIR
 #
@@ -31,8 +33,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
-echo "== building the benchmark" >&2
-./mvnw -B -q -pl bench/runtime -am package dependency:build-classpath \
+echo "== building the benchmark and the runtime (its jar, lib/ and start-up cache)" >&2
+./mvnw -B -q -pl bench/runtime,runtime-image -am package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
 
 exec "$JAVA_HOME/bin/java" -cp "$repo/bench/runtime/target/classes:$(cat bench/runtime/target/classpath.txt)" \

@@ -45,7 +45,9 @@ public record BenchOptions(
     /** The same, briefly: checks that the harness works (run by the tests). */
     SMOKE,
     /** The guide's load test: 1,000 requests, 50 workers, against every target. */
-    GUIDE
+    GUIDE,
+    /** Start-up only: each target started {@code --rounds} times, timed to its first right call. */
+    STARTUP
   }
 
   public BenchOptions {
@@ -60,11 +62,15 @@ public record BenchOptions(
 
   /** The section of docs/performance.md this mode writes. */
   public String section() {
-    return mode == Mode.GUIDE ? "runtime-guide" : "runtime";
+    return switch (mode) {
+      case GUIDE -> "runtime-guide";
+      case STARTUP -> "runtime-startup";
+      default -> "runtime";
+    };
   }
 
   /**
-   * Parses {@code [--smoke|--guide] [--duration S] [--warmup S] [--connections 1,16,64]
+   * Parses {@code [--smoke|--guide|--startup] [--duration S] [--warmup S] [--connections 1,16,64]
    * [--load-rounds N] [--rounds N] [--only a,b] [--no-pin] [--output FILE|--no-output] [--repo DIR]
    * [--run-dir DIR]}.
    */
@@ -75,6 +81,8 @@ public record BenchOptions(
         mode = Mode.SMOKE;
       } else if (arg.equals("--guide")) {
         mode = Mode.GUIDE;
+      } else if (arg.equals("--startup")) {
+        mode = Mode.STARTUP;
       }
     }
     boolean smoke = mode == Mode.SMOKE;
@@ -93,7 +101,7 @@ public record BenchOptions(
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
       switch (arg) {
-        case "--smoke", "--guide" -> {}
+        case "--smoke", "--guide", "--startup" -> {}
         case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
         case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
         case "--connections" ->
@@ -111,7 +119,7 @@ public record BenchOptions(
             throw new IllegalArgumentException(
                 "unknown option "
                     + arg
-                    + "; use --smoke, --guide, --duration S, --warmup S, --connections 1,16,64,"
+                    + "; use --smoke, --guide, --startup, --duration S, --warmup S, --connections 1,16,64,"
                     + " --load-rounds N, --rounds N, --only a,b, --no-pin, --output FILE, --no-output, --repo DIR,"
                     + " --run-dir DIR");
       }

@@ -52,7 +52,8 @@ public final class RuntimeBenchmark {
 
   /** Runs the benchmark in the options' mode. */
   public RuntimeResults run() {
-    if (!Wrk.installed()) {
+    boolean startupOnly = options.mode() == BenchOptions.Mode.STARTUP;
+    if (!startupOnly && !Wrk.installed()) {
       throw new IllegalStateException(
           "wrk is not installed: apt-get install wrk (bench/runtime.sh does it for you)");
     }
@@ -76,27 +77,32 @@ public final class RuntimeBenchmark {
       List<Target> targets = catalog.targets(options::selects, READY_TIMEOUT);
       List<RunningTarget> running = new ArrayList<>();
       try {
-        for (Target target : targets) {
+        // Start-up only: no server runs besides the one being started.
+        for (Target target : startupOnly ? List.<Target>of() : targets) {
           System.out.println("== starting " + target.name());
           RunningTarget started = RunningTarget.start(target, READY_TIMEOUT);
           running.add(started);
           catalog.started(started);
           startup.put(target.name(), new ArrayList<>(List.of(started.startMillis())));
         }
-        System.out.println("== loading " + running.size() + " servers in turn");
-        if (options.mode() == BenchOptions.Mode.GUIDE) {
+        if (startupOnly) {
+          // measured below
+        } else if (options.mode() == BenchOptions.Mode.GUIDE) {
+          System.out.println("== loading " + running.size() + " servers in turn");
           for (RunningTarget r : running) {
             Target t = r.target();
             guide.put(t.name(), GuideLoadTest.guide().run(r.url(), t.shape(), t.call()));
           }
         } else {
+          System.out.println("== loading " + running.size() + " servers in turn");
           load.addAll(matrix.measure(running));
         }
       } finally {
         running.forEach(RunningTarget::close);
       }
       for (Target target : targets) {
-        for (int round = 1; round < startupRounds(); round++) {
+        startup.putIfAbsent(target.name(), new ArrayList<>());
+        for (int round = startup.get(target.name()).size(); round < startupRounds(); round++) {
           try (RunningTarget again = RunningTarget.start(target, READY_TIMEOUT)) {
             startup.get(target.name()).add(again.startMillis());
           }
@@ -123,6 +129,13 @@ public final class RuntimeBenchmark {
   }
 
   private String setup(String serverCpus, Wrk wrk) {
+    if (options.mode() == BenchOptions.Mode.STARTUP) {
+      return (serverCpus.isEmpty() ? "servers unpinned" : "servers pinned to CPU " + serverCpus)
+          + "; each server started "
+          + startupRounds()
+          + " times, one process at a time, and timed from the start of its process to its"
+          + " first right answer to the echo tools/call (median reported)";
+    }
     String placement =
         serverCpus.isEmpty()
             ? "servers and wrk unpinned"

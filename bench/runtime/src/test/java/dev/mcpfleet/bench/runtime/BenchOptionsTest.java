@@ -37,6 +37,16 @@ class BenchOptionsTest {
   }
 
   @Test
+  void startupRunStartsEachServerFiveTimesAndWritesItsOwnSection() {
+    BenchOptions options = BenchOptions.parse(new String[] {"--startup", "--only", "runtime-text"});
+
+    assertThat(options.mode()).isEqualTo(BenchOptions.Mode.STARTUP);
+    assertThat(options.startupRounds()).isEqualTo(5);
+    assertThat(options.section()).isEqualTo("runtime-startup");
+    assertThat(options.selects("runtime-text")).isTrue();
+  }
+
+  @Test
   void optionsOverrideTheModeDefaults() {
     BenchOptions options =
         BenchOptions.parse(

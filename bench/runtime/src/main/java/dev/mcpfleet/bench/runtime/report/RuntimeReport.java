@@ -1,5 +1,6 @@
 package dev.mcpfleet.bench.runtime.report;
 
+import dev.mcpfleet.bench.runtime.BenchOptions;
 import dev.mcpfleet.bench.runtime.LoadMatrix.Point;
 import dev.mcpfleet.bench.runtime.LoadMatrix.TargetFigures;
 import dev.mcpfleet.bench.runtime.RuntimeResults;
@@ -17,9 +18,11 @@ public final class RuntimeReport {
   public static String markdown(RuntimeResults results) {
     StringBuilder md = new StringBuilder();
     md.append(
-        results.guide().isEmpty()
-            ? "## Runtime: tools/call over Streamable HTTP\n\n"
-            : "## Runtime: the guide's load test (1,000 requests, 50 workers)\n\n");
+        switch (results.options().mode()) {
+          case GUIDE -> "## Runtime: the guide's load test (1,000 requests, 50 workers)\n\n";
+          case STARTUP -> "## Runtime: process start to first right tools/call\n\n";
+          default -> "## Runtime: tools/call over Streamable HTTP\n\n";
+        });
     md.append("- Command: `").append(results.options().command()).append("`\n");
     md.append("- Date: ").append(results.date()).append("\n");
     md.append("- Machine: ").append(results.machine()).append("\n");
@@ -36,6 +39,9 @@ public final class RuntimeReport {
       md.append(loadTable(results.load())).append("\n");
       md.append(startupTable(results.startupMillis())).append("\n");
       md.append(Verdicts.table(results)).append("\n");
+    }
+    if (results.options().mode() == BenchOptions.Mode.STARTUP) {
+      md.append(startupTable(results.startupMillis())).append("\n");
     }
     if (!results.guide().isEmpty()) {
       md.append(guideTable(results.guide())).append("\n");
