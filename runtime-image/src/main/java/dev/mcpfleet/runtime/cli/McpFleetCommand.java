@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Serves MCP servers declared in McpServer manifests.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Start with: mcp-fleet serve samples/hello.yaml",

@@ -33,6 +33,42 @@ class ImageEntrypointTest {
         .hasMessageContaining("expected ENTRYPOINT [\"java\"");
   }
 
+  @Test
+  void trainingRunIsTheRunOfJavaThatWritesAnAotCache() throws Exception {
+    Path dockerfile =
+        write(
+            "FROM eclipse-temurin:25-jre\n"
+                + "RUN [\"mkdir\", \"/opt/app\"]\n"
+                + "RUN [\"java\", \"-XX:AOTCacheOutput=/opt/app/app.aot\", \"-jar\","
+                + " \"/opt/app/app.jar\", \"train\"]\n"
+                + "ENTRYPOINT [\"java\", \"-XX:AOTCache=/opt/app/app.aot\", \"-jar\","
+                + " \"/opt/app/app.jar\"]\n");
+
+    assertThat(ImageEntrypoint.trainingRun(dockerfile))
+        .containsExactly(
+            "java", "-XX:AOTCacheOutput=/opt/app/app.aot", "-jar", "/opt/app/app.jar", "train");
+    assertThat(ImageEntrypoint.jar(dockerfile)).isEqualTo("/opt/app/app.jar");
+  }
+
+  @Test
+  void imageWithoutTrainingRunHasNone() throws Exception {
+    Path dockerfile = write("FROM scratch\nRUN [\"mkdir\", \"/x\"]\nENTRYPOINT [\"/bin/app\"]\n");
+
+    assertThat(ImageEntrypoint.trainingRun(dockerfile)).isEmpty();
+  }
+
+  @Test
+  void localizeMapsTheImageDirectoryInPathsAndOptionValues() {
+    Path local = Path.of("/work/target");
+
+    assertThat(
+            ImageEntrypoint.localize(
+                java.util.List.of("-XX:AOTCache=/opt/app/app.aot", "/opt/app/app.jar", "-Xss1m"),
+                "/opt/app",
+                local))
+        .containsExactly("-XX:AOTCache=/work/target/app.aot", "/work/target/app.jar", "-Xss1m");
+  }
+
   private Path write(String text) throws Exception {
     return Files.writeString(dir.resolve("Dockerfile"), text);
   }

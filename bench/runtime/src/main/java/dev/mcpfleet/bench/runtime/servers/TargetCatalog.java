@@ -36,6 +36,9 @@ public final class TargetCatalog implements AutoCloseable {
   public List<Target> targets(Predicate<String> selected, Duration timeout) {
     List<Target> targets = new ArrayList<>();
     if (Files.isRegularFile(PodCommand.jar(repo))) {
+      notes.add(
+          "runtime started with "
+              + PodCommand.prepare(repo, launch.runDir().resolve("logs/image-training.log")));
       RuntimeTargets runtime = new RuntimeTargets(launch, repo);
       targets.add(runtime.text());
       targets.add(runtime.textWithLayers());

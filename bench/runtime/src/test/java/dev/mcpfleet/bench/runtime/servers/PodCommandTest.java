@@ -14,11 +14,15 @@ class PodCommandTest {
   @Test
   void podCommandKeepsTheImageJvmOptionsAndSizesTheJvmForTheGuideMemoryLimit() {
     List<String> image = ImageEntrypoint.jvmOptions(REPO.resolve("runtime-image/Dockerfile"));
+    String target = PodCommand.jar(REPO).getParent() + "/";
 
     List<String> command = PodCommand.of(REPO);
 
     assertThat(command.get(0)).endsWith("/bin/java");
-    assertThat(command).containsAll(image).contains("-XX:MaxRAM=512m");
+    assertThat(command)
+        .containsAll(image.stream().map(o -> o.replace("/opt/mcp-fleet/", target)).toList())
+        .contains("-XX:MaxRAM=512m")
+        .noneMatch(word -> word.contains("/opt/mcp-fleet/"));
     assertThat(command.subList(command.size() - 2, command.size()))
         .containsExactly("-jar", PodCommand.jar(REPO).toString());
   }
