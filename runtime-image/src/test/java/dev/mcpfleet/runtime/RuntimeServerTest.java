@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpfleet.runtime.conformance.Fixture;
 import dev.mcpfleet.runtime.pipeline.Pipeline;
 import dev.mcpfleet.runtime.spi.ToolResult;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +86,46 @@ class RuntimeServerTest {
     HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
     assertThat(TestServer.message(response).at("/result/content/0/text").asText())
         .isEqualTo("finished");
+  }
+
+  @Test
+  void closeAnswersASessionsCallInFlightThoughItsGetStreamEnds() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    TestServer server =
+        TestServer.start(
+            TestServer.tools(
+                Fixture.tool(
+                    "slow",
+                    "Takes a while",
+                    null,
+                    false,
+                    (call, ctx) -> {
+                      started.countDown();
+                      Thread.sleep(500);
+                      return ToolResult.text("finished");
+                    })));
+    // A session as the official Java SDK holds one: its GET stream open while it calls.
+    McpSyncClient client =
+        McpClient.sync(
+                HttpClientStreamableHttpTransport.builder(
+                        server.runtime().url().replace("/mcp", ""))
+                    .build())
+            .requestTimeout(Duration.ofSeconds(20))
+            .build();
+    client.initialize();
+    // Its own thread: the SDK may hand answers to the common pool, which a blocked caller starves.
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    CompletableFuture<McpSchema.CallToolResult> answer =
+        CompletableFuture.supplyAsync(
+            () -> client.callTool(new McpSchema.CallToolRequest("slow", Map.of())), caller);
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    server.close();
+
+    McpSchema.CallToolResult result = answer.get(10, TimeUnit.SECONDS);
+    assertThat(((McpSchema.TextContent) result.content().getFirst()).text()).isEqualTo("finished");
+    client.closeGracefully();
+    caller.shutdown();
   }
 
   @Test

@@ -98,6 +98,19 @@ public final class RuntimeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends SIGTERM, as the kubelet does when a pod stops, and waits up to {@code within} for the
+   * process to end.
+   *
+   * @return its exit code, or empty when it was still running after {@code within}
+   */
+  public java.util.OptionalInt terminate(Duration within) throws InterruptedException {
+    process.destroy();
+    return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
   @Override
   public void close() {
     process.destroy();
