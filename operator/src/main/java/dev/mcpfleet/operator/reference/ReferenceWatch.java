@@ -14,12 +14,14 @@ import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMap
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Watches the Secrets and ConfigMaps that McpServers reference, so that creating a missing Secret
  * or changing a referenced value reconciles every McpServer that uses it. An index on the McpServer
- * cache maps an object back to the servers that name it.
+ * cache maps an object back to the servers that name it. The cache keeps digests of their values,
+ * never the values.
  */
 public final class ReferenceWatch {
 
@@ -34,8 +36,8 @@ public final class ReferenceWatch {
       EventSourceContext<McpServer> context) {
     context.getPrimaryCache().addIndexer(INDEX, ReferenceWatch::indexKeys);
     return List.of(
-        informer(Secret.class, SECRETS, Kind.SECRET, context),
-        informer(ConfigMap.class, CONFIG_MAPS, Kind.CONFIG_MAP, context));
+        informer(Secret.class, SECRETS, Kind.SECRET, ReferencedData::digested, context),
+        informer(ConfigMap.class, CONFIG_MAPS, Kind.CONFIG_MAP, ReferencedData::digested, context));
   }
 
   /** The referenced objects of {@code server} that exist, as digests. */
@@ -49,11 +51,16 @@ public final class ReferenceWatch {
   }
 
   private static <R extends HasMetadata> InformerEventSource<R, McpServer> informer(
-      Class<R> type, String name, Kind kind, EventSourceContext<McpServer> context) {
+      Class<R> type,
+      String name,
+      Kind kind,
+      UnaryOperator<R> digest,
+      EventSourceContext<McpServer> context) {
     PrimaryToSecondaryMapper<McpServer> referenced = server -> ids(server, kind);
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, McpServer.class)
             .withName(name)
+            .withItemStore(new DigestingStore<>(digest))
             .withPrimaryToSecondaryMapper(referenced)
             .withSecondaryToPrimaryMapper(
                 object ->

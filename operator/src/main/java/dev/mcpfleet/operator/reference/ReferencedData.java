@@ -2,7 +2,11 @@ package dev.mcpfleet.operator.reference;
 
 import dev.mcpfleet.operator.reference.Reference.Kind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -17,6 +21,9 @@ import java.util.Optional;
  * file, without a cluster.
  */
 public final class ReferencedData {
+
+  /** Marks an object of the operator's cache whose values were replaced by their digests. */
+  static final String DIGESTS = "mcpfleet.dev/value-digests";
 
   private static final ReferencedData NONE = new ReferencedData(Map.of());
 
@@ -54,7 +61,45 @@ public final class ReferencedData {
     return kind + "/" + name;
   }
 
+  /**
+   * What the operator's cache keeps of a Secret: its identity and one digest per key, never a value
+   * (so a heap holds no secret, and large Secrets such as Helm's release records cost a few bytes
+   * per key). {@link #of} reads it back as the same digests.
+   */
+  public static Secret digested(Secret secret) {
+    return new SecretBuilder()
+        .withMetadata(identity(secret.getMetadata()))
+        .withType(secret.getType())
+        .withData(secret(secret).keyDigests())
+        .build();
+  }
+
+  /** What the operator's cache keeps of a ConfigMap (see {@link #digested(Secret)}). */
+  public static ConfigMap digested(ConfigMap configMap) {
+    return new ConfigMapBuilder()
+        .withMetadata(identity(configMap.getMetadata()))
+        .withData(configMap(configMap).keyDigests())
+        .build();
+  }
+
+  private static ObjectMeta identity(ObjectMeta metadata) {
+    return new ObjectMetaBuilder()
+        .withName(metadata.getName())
+        .withNamespace(metadata.getNamespace())
+        .withUid(metadata.getUid())
+        .withResourceVersion(metadata.getResourceVersion())
+        .withAnnotations(Map.of(DIGESTS, "sha256"))
+        .build();
+  }
+
+  private static boolean isDigested(ObjectMeta metadata) {
+    return metadata.getAnnotations() != null && metadata.getAnnotations().containsKey(DIGESTS);
+  }
+
   private static ReferencedObject secret(Secret secret) {
+    if (isDigested(secret.getMetadata())) {
+      return new ReferencedObject(Kind.SECRET, secret.getMetadata().getName(), secret.getData());
+    }
     // The API server turns stringData into data; a Secret read from a file may still carry it.
     Map<String, byte[]> values = new LinkedHashMap<>();
     if (secret.getData() != null) {
@@ -67,6 +112,10 @@ public final class ReferencedData {
   }
 
   private static ReferencedObject configMap(ConfigMap configMap) {
+    if (isDigested(configMap.getMetadata())) {
+      return new ReferencedObject(
+          Kind.CONFIG_MAP, configMap.getMetadata().getName(), configMap.getData());
+    }
     Map<String, byte[]> values = new LinkedHashMap<>();
     if (configMap.getData() != null) {
       configMap.getData().forEach((k, v) -> values.put(k, utf8(v)));

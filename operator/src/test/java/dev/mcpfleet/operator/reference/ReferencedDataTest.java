@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mcpfleet.operator.TestServers;
 import dev.mcpfleet.operator.reference.Reference.Kind;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,29 @@ class ReferencedDataTest {
     assertThat(secret.toString()).doesNotContain("s3cr3t");
     assertThat(data.find(Kind.CONFIG_MAP, "c").orElseThrow().hasKey("url")).isTrue();
     assertThat(data.find(Kind.SECRET, "c")).isEmpty();
+  }
+
+  @Test
+  void theCacheKeepsDigestsThatReadBackAsTheValuesDigests() {
+    var secret = TestServers.secret("s", Map.of("token", "s3cr3t"));
+    var configMap = TestServers.configMap("c", Map.of("url", "redis://r"));
+    DigestingStore<io.fabric8.kubernetes.api.model.Secret> secrets =
+        new DigestingStore<>(ReferencedData::digested);
+    DigestingStore<io.fabric8.kubernetes.api.model.ConfigMap> configMaps =
+        new DigestingStore<>(ReferencedData::digested);
+
+    secrets.put(secrets.getKey(secret), secret);
+    configMaps.put(configMaps.getKey(configMap), configMap);
+
+    var cached = secrets.values().toList();
+    assertThat(Serialization.asJson(cached))
+        .doesNotContain("s3cr3t")
+        .doesNotContain(secret.getData().get("token"));
+    assertThat(Serialization.asJson(configMaps.values().toList())).doesNotContain("redis://r");
+    var fromCache = ReferencedData.of(cached, configMaps.values().toList());
+    var fromObjects = ReferencedData.of(List.of(secret), List.of(configMap));
+    assertThat(fromCache.find(Kind.SECRET, "s")).isEqualTo(fromObjects.find(Kind.SECRET, "s"));
+    assertThat(fromCache.find(Kind.CONFIG_MAP, "c"))
+        .isEqualTo(fromObjects.find(Kind.CONFIG_MAP, "c"));
   }
 }
