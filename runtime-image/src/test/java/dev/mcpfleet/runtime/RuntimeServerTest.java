@@ -64,19 +64,7 @@ class RuntimeServerTest {
   @Test
   void closeLetsACallInFlightFinishAndAnswer() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    TestServer server =
-        TestServer.start(
-            TestServer.tools(
-                Fixture.tool(
-                    "slow",
-                    "Takes a while",
-                    null,
-                    false,
-                    (call, ctx) -> {
-                      started.countDown();
-                      Thread.sleep(300);
-                      return ToolResult.text("finished");
-                    })));
+    TestServer server = slowServer(started);
     CompletableFuture<HttpResponse<String>> answer =
         CompletableFuture.supplyAsync(() -> server.stateless("tools/call", "{'name':'slow'}"));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -91,19 +79,7 @@ class RuntimeServerTest {
   @Test
   void closeAnswersASessionsCallInFlightThoughItsGetStreamEnds() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    TestServer server =
-        TestServer.start(
-            TestServer.tools(
-                Fixture.tool(
-                    "slow",
-                    "Takes a while",
-                    null,
-                    false,
-                    (call, ctx) -> {
-                      started.countDown();
-                      Thread.sleep(500);
-                      return ToolResult.text("finished");
-                    })));
+    TestServer server = slowServer(started);
     // A session as the official Java SDK holds one: its GET stream open while it calls.
     McpSyncClient client =
         McpClient.sync(
@@ -138,5 +114,21 @@ class RuntimeServerTest {
             () -> RuntimeConfig.builder().mcpPath("mcp").build())
         .hasMessageContaining("must start with '/'");
     assertThat(RuntimeConfig.builder().build().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  /** A server whose one tool, slow, says when it started and answers "finished" after 400 ms. */
+  private static TestServer slowServer(CountDownLatch started) {
+    return TestServer.start(
+        TestServer.tools(
+            Fixture.tool(
+                "slow",
+                "Takes a while",
+                null,
+                false,
+                (call, ctx) -> {
+                  started.countDown();
+                  Thread.sleep(400);
+                  return ToolResult.text("finished");
+                })));
   }
 }

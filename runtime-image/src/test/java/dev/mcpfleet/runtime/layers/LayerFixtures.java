@@ -74,6 +74,15 @@ public final class LayerFixtures {
     return tool(name, null, false, body);
   }
 
+  /** A tool that each time asks the client for input first (2026-07-28 input_required). */
+  public static FakeTool waitingForInput(String name) {
+    return tool(
+        name,
+        (call, context) -> {
+          throw new CallContext.InputRequiredSignal();
+        });
+  }
+
   /** A blocking tool with this input schema (JSON text, or null) and idempotency. */
   public static FakeTool tool(String name, String schema, boolean idempotent, Body body) {
     return new FakeTool(

@@ -7,6 +7,7 @@ import static dev.mcpfleet.runtime.layers.LayerFixtures.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mcpfleet.runtime.layers.LayerFixtures;
 import dev.mcpfleet.runtime.spi.CallContext;
 import dev.mcpfleet.runtime.spi.Caller;
 import dev.mcpfleet.runtime.spi.ToolResult;
@@ -24,11 +25,7 @@ class ToolMetricsLayerTest {
             () ->
                 call(
                     List.of(layer),
-                    tool(
-                        "confirm",
-                        (c, ctx) -> {
-                          throw new CallContext.InputRequiredSignal();
-                        }),
+                    LayerFixtures.waitingForInput("confirm"),
                     args("{}"),
                     context(Caller.ANONYMOUS)))
         .isInstanceOf(CallContext.InputRequiredSignal.class);

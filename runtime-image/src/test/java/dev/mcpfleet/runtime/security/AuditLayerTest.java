@@ -102,15 +102,7 @@ class AuditLayerTest {
     try (AuditCapture audit = new AuditCapture()) {
       assertThatThrownBy(
               () ->
-                  call(
-                      List.of(layer),
-                      tool(
-                          "confirm",
-                          (c, ctx) -> {
-                            throw new CallContext.InputRequiredSignal();
-                          }),
-                      args("{}"),
-                      alice))
+                  call(List.of(layer), LayerFixtures.waitingForInput("confirm"), args("{}"), alice))
           .isInstanceOf(CallContext.InputRequiredSignal.class);
 
       JsonNode line = audit.lines().get(0);
