@@ -1,11 +1,12 @@
 package dev.mcpfleet.bench.operator;
 
-import dev.mcpfleet.bench.common.Machine;
+import dev.mcpfleet.bench.common.RunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The operator benchmark's options, from its command line.
@@ -45,67 +46,48 @@ public record OperatorBenchOptions(
    * DIR]}.
    */
   public static OperatorBenchOptions parse(String[] args) {
-    boolean smoke = Arrays.asList(args).contains("--smoke");
-    List<Integer> sizes = smoke ? List.of(20) : List.of(100, 1000);
-    int namespaces = 10;
-    Duration steady = Duration.ofSeconds(smoke ? 5 : 300);
-    int inFlight = 32;
-    boolean pin = Machine.cpus() >= 2;
-    List<String> operatorJvm = List.of();
-    Path output = null;
-    boolean writes = !smoke;
-    Path repo = Path.of(System.getProperty("user.dir"));
-    Path runDir = null;
-    List<String> rest = new ArrayList<>(Arrays.asList(args));
-    for (int i = 0; i < rest.size(); i++) {
-      String arg = rest.get(i);
-      switch (arg) {
-        case "--smoke" -> {}
-        case "--sizes" ->
-            sizes = Arrays.stream(value(rest, ++i, arg).split(",")).map(Integer::parseInt).toList();
-        case "--namespaces" -> namespaces = Integer.parseInt(value(rest, ++i, arg));
-        case "--steady" -> steady = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
-        case "--in-flight" -> inFlight = Integer.parseInt(value(rest, ++i, arg));
-        case "--no-pin" -> pin = false;
-        case "--operator-jvm" -> operatorJvm = List.of(value(rest, ++i, arg).trim().split("\\s+"));
-        case "--output" -> output = Path.of(value(rest, ++i, arg));
-        case "--no-output" -> writes = false;
-        case "--repo" -> repo = Path.of(value(rest, ++i, arg));
-        case "--run-dir" -> runDir = Path.of(value(rest, ++i, arg));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + arg
-                    + "; use --smoke, --sizes 100,1000, --namespaces N, --steady S, --in-flight N,"
-                    + " --no-pin, --operator-jvm OPTIONS, --output FILE, --no-output, --repo DIR,"
-                    + " --run-dir DIR");
-      }
-    }
-    if (output == null && writes) {
-      output = repo.resolve("docs/performance.md");
-    }
-    if (runDir == null) {
-      runDir = repo.resolve("bench/operator/target/bench-run");
-    }
-    String command = "bench/operator.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
+    Arguments given = RunOptions.parse(new Arguments(), args);
+    boolean smoke = given.smoke;
+    RunOptions run = given.run;
     return new OperatorBenchOptions(
         smoke,
-        sizes,
-        namespaces,
-        steady,
-        inFlight,
-        pin,
-        operatorJvm,
-        output,
-        repo,
-        runDir,
-        command);
+        given.sizes != null ? given.sizes : smoke ? List.of(20) : List.of(100, 1000),
+        given.namespaces,
+        Duration.ofSeconds(given.steadySeconds != null ? given.steadySeconds : smoke ? 5 : 300),
+        given.inFlight,
+        run.pin(),
+        given.operatorJvm == null ? List.of() : List.of(given.operatorJvm.trim().split("\\s+")),
+        run.output(!smoke),
+        run.repo(),
+        run.runDir("operator"),
+        RunOptions.commandLine("bench/operator.sh", args));
   }
 
-  private static String value(List<String> args, int index, String option) {
-    if (index >= args.size()) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args.get(index);
+  /** The command line as picocli reads it; unset options take the run's defaults. */
+  @Command(name = "bench/operator.sh")
+  private static final class Arguments {
+
+    @Option(names = "--smoke", description = "A short run that checks the harness.")
+    boolean smoke;
+
+    @Option(names = "--sizes", paramLabel = "100,1000", split = ",", description = "McpServers.")
+    List<Integer> sizes;
+
+    @Option(names = "--namespaces", paramLabel = "N", description = "Namespaces they spread over.")
+    int namespaces = 10;
+
+    @Option(names = "--steady", paramLabel = "S", description = "Seconds of steady state.")
+    Long steadySeconds;
+
+    @Option(names = "--in-flight", paramLabel = "N", description = "The tuned client's writes.")
+    int inFlight = 32;
+
+    @Option(
+        names = "--operator-jvm",
+        paramLabel = "OPTIONS",
+        description = "JVM options after the chart's.")
+    String operatorJvm;
+
+    @Mixin RunOptions run;
   }
 }

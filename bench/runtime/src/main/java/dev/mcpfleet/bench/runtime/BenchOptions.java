@@ -1,12 +1,14 @@
 package dev.mcpfleet.bench.runtime;
 
-import dev.mcpfleet.bench.common.Machine;
+import dev.mcpfleet.bench.common.RunOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The runtime benchmark's options, from its command line.
@@ -75,81 +77,70 @@ public record BenchOptions(
    * [--run-dir DIR]}.
    */
   public static BenchOptions parse(String[] args) {
-    Mode mode = Mode.FULL;
-    for (String arg : args) {
-      if (arg.equals("--smoke")) {
-        mode = Mode.SMOKE;
-      } else if (arg.equals("--guide")) {
-        mode = Mode.GUIDE;
-      } else if (arg.equals("--startup")) {
-        mode = Mode.STARTUP;
-      }
-    }
+    Arguments given = RunOptions.parse(new Arguments(), args);
+    Mode mode = given.mode == null ? Mode.FULL : given.mode.selected();
     boolean smoke = mode == Mode.SMOKE;
-    Duration warmup = Duration.ofSeconds(smoke ? 0 : 10);
-    Duration duration = Duration.ofSeconds(smoke ? 1 : 5);
-    int loadRounds = smoke ? 1 : 3;
-    List<Integer> connections = smoke ? List.of(1, 16) : List.of(1, 16, 64);
-    int rounds = smoke ? 1 : 5;
-    Set<String> only = Set.of();
-    boolean pin = Machine.cpus() >= 2;
-    Path repo = Path.of(System.getProperty("user.dir"));
-    Path output = null;
-    boolean writes = !smoke;
-    Path runDir = null;
-    List<String> rest = new ArrayList<>(Arrays.asList(args));
-    for (int i = 0; i < rest.size(); i++) {
-      String arg = rest.get(i);
-      switch (arg) {
-        case "--smoke", "--guide", "--startup" -> {}
-        case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
-        case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value(rest, ++i, arg)));
-        case "--connections" ->
-            connections =
-                Arrays.stream(value(rest, ++i, arg).split(",")).map(Integer::parseInt).toList();
-        case "--rounds" -> rounds = Integer.parseInt(value(rest, ++i, arg));
-        case "--load-rounds" -> loadRounds = Integer.parseInt(value(rest, ++i, arg));
-        case "--only" -> only = Set.of(value(rest, ++i, arg).split(","));
-        case "--no-pin" -> pin = false;
-        case "--output" -> output = Path.of(value(rest, ++i, arg));
-        case "--no-output" -> writes = false;
-        case "--repo" -> repo = Path.of(value(rest, ++i, arg));
-        case "--run-dir" -> runDir = Path.of(value(rest, ++i, arg));
-        default ->
-            throw new IllegalArgumentException(
-                "unknown option "
-                    + arg
-                    + "; use --smoke, --guide, --startup, --duration S, --warmup S, --connections 1,16,64,"
-                    + " --load-rounds N, --rounds N, --only a,b, --no-pin, --output FILE, --no-output, --repo DIR,"
-                    + " --run-dir DIR");
-      }
-    }
-    if (output == null && writes) {
-      output = repo.resolve("docs/performance.md");
-    }
-    if (runDir == null) {
-      runDir = repo.resolve("bench/runtime/target/bench-run");
-    }
-    String command = "bench/runtime.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
+    RunOptions run = given.run;
     return new BenchOptions(
         mode,
-        warmup,
-        duration,
-        connections,
-        loadRounds,
-        rounds,
-        only,
-        pin,
-        output,
-        repo,
-        runDir,
-        command);
+        Duration.ofSeconds(or(given.warmupSeconds, smoke ? 0L : 10L)),
+        Duration.ofSeconds(or(given.durationSeconds, smoke ? 1L : 5L)),
+        given.connections != null ? given.connections : smoke ? List.of(1, 16) : List.of(1, 16, 64),
+        or(given.loadRounds, smoke ? 1 : 3),
+        or(given.rounds, smoke ? 1 : 5),
+        given.only == null ? Set.of() : Set.copyOf(given.only),
+        run.pin(),
+        run.output(!smoke),
+        run.repo(),
+        run.runDir("runtime"),
+        RunOptions.commandLine("bench/runtime.sh", args));
   }
 
-  private static String value(List<String> args, int index, String option) {
-    if (index >= args.size()) {
-      throw new IllegalArgumentException(option + " needs a value");
+  private static <T> T or(T given, T otherwise) {
+    return given != null ? given : otherwise;
+  }
+
+  /** The command line as picocli reads it; unset options take the mode's defaults. */
+  @Command(name = "bench/runtime.sh")
+  private static final class Arguments {
+
+    @ArgGroup(exclusive = true)
+    Modes mode;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Seconds per measured run.")
+    Long durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Seconds of load before them.")
+    Long warmupSeconds;
+
+    @Option(names = "--connections", paramLabel = "1,16,64", split = ",")
+    List<Integer> connections;
+
+    @Option(names = "--load-rounds", paramLabel = "N", description = "Rounds per connection count.")
+    Integer loadRounds;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Starts per server (--startup).")
+    Integer rounds;
+
+    @Option(names = "--only", paramLabel = "a,b", split = ",", description = "Targets to run.")
+    List<String> only;
+
+    @Mixin RunOptions run;
+  }
+
+  /** At most one mode; none is the full run. */
+  private static final class Modes {
+    @Option(names = "--smoke", description = "A short run that checks the harness.")
+    boolean smoke;
+
+    @Option(names = "--guide", description = "The guide's load test.")
+    boolean guide;
+
+    @Option(names = "--startup", description = "Start-up time only.")
+    boolean startup;
+
+    Mode selected() {
+      return smoke ? Mode.SMOKE : guide ? Mode.GUIDE : startup ? Mode.STARTUP : Mode.FULL;
     }
-    return args.get(index);
   }
 }

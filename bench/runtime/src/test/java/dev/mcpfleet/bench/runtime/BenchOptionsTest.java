@@ -65,4 +65,15 @@ class BenchOptionsTest {
         .hasMessageContaining("unknown option --fast")
         .hasMessageContaining("--smoke");
   }
+
+  @Test
+  void aWrongValueOrTwoModesSayWhatIsWrong() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rounds", "many"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--rounds")
+        .hasMessageContaining("many");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--smoke", "--guide"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mutually exclusive");
+  }
 }
