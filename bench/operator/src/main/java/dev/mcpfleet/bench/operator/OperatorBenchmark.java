@@ -35,7 +35,14 @@ public final class OperatorBenchmark {
 
   /** Runs, prints the report and writes its section; exits 1 when the fleet did not converge. */
   public static void main(String[] args) {
-    OperatorBenchOptions options = OperatorBenchOptions.parse(args);
+    OperatorBenchOptions options;
+    try {
+      options = OperatorBenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     String loadBefore = Machine.loadAverage();
     List<SizeFigures> figures = new OperatorBenchmark(options).run();
     String markdown =

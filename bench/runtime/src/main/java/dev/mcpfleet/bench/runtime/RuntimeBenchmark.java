@@ -36,7 +36,14 @@ public final class RuntimeBenchmark {
 
   /** Runs, prints the report, writes its section; exits 1 when an answer was wrong. */
   public static void main(String[] args) {
-    BenchOptions options = BenchOptions.parse(args);
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     RuntimeResults results = new RuntimeBenchmark(options).run();
     String markdown = RuntimeReport.markdown(results);
     System.out.println(markdown);
