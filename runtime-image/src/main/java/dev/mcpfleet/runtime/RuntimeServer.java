@@ -13,9 +13,12 @@ import dev.mcpfleet.runtime.protocol.session.SessionRegistry;
 import dev.mcpfleet.runtime.transport.HttpServer;
 import dev.mcpfleet.runtime.transport.OriginPolicy;
 import dev.mcpfleet.runtime.transport.TransportSettings;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,7 @@ public final class RuntimeServer implements AutoCloseable {
   private final HttpServer http;
   private final McpServices services;
   private final ExecutorService blocking;
+  private final List<AutoCloseable> closeOnStop = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   private RuntimeServer(
@@ -132,6 +136,23 @@ public final class RuntimeServer implements AutoCloseable {
     return "http://" + authority(address()) + config.mcpPath();
   }
 
+  /**
+   * The server's event loops, for clients that should do their I/O on them rather than on threads
+   * of their own (the HTTP tools' upstream connections). They stop when the server closes: such a
+   * client is handed to {@link #closeOnStop}.
+   */
+  public EventLoopGroup eventLoops() {
+    return http.workers();
+  }
+
+  /**
+   * Closes {@code resource} when the server stops, once the calls in flight have finished and
+   * before the event loops stop (a client on {@link #eventLoops} closes its connections there).
+   */
+  public void closeOnStop(AutoCloseable resource) {
+    closeOnStop.add(resource);
+  }
+
   /** Live legacy sessions. */
   public int sessions() {
     return services.sessions().size();
@@ -167,6 +188,13 @@ public final class RuntimeServer implements AutoCloseable {
     }
     services.sessions().endAll();
     blocking.shutdownNow();
+    for (AutoCloseable resource : closeOnStop) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("could not close {} on stop: {}", resource, e.toString());
+      }
+    }
     http.shutdown(config.shutdownGrace());
   }
 

@@ -131,11 +131,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     Map<String, String> env = System.getenv();
     UpstreamHost upstream = UpstreamHost.create(env);
+    HttpToolSettings http = HttpToolSettings.defaults().withHook(new TraceHeaders());
     DefinitionLoader loader =
-        new DefinitionLoader(
-            HttpToolSettings.defaults().withHook(new TraceHeaders()),
-            DefinitionLoader::serviceProviders,
-            upstream);
+        new DefinitionLoader(http, DefinitionLoader::serviceProviders, upstream);
     String text;
     ServerDefinition definition;
     try {
@@ -180,6 +178,10 @@ final class ServeCommand implements Callable<Integer> {
       layers.close();
       return null;
     }
+    // HTTP tools reach their upstreams from the server's own event loops, and let their
+    // connections go before those loops stop.
+    http.client().runOn(server.eventLoops());
+    server.closeOnStop(http.client());
     upstream.start();
     DefinitionWatcher watcher =
         watch

@@ -2,7 +2,7 @@ package dev.mcpfleet.runtime.observability;
 
 import dev.mcpfleet.runtime.declarative.http.OutgoingHeaders;
 import dev.mcpfleet.runtime.spi.CallContext;
-import java.net.http.HttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * Propagates the W3C trace context to the upstream requests of HTTP tools: each gets the {@code
@@ -11,10 +11,10 @@ import java.net.http.HttpRequest;
 public final class TraceHeaders implements OutgoingHeaders {
 
   @Override
-  public void addTo(HttpRequest.Builder request, CallContext context) {
+  public void addTo(HttpHeaders headers, CallContext context) {
     String traceparent = context.traceparent();
     if (traceparent != null) {
-      request.setHeader("traceparent", traceparent);
+      headers.set("traceparent", traceparent);
     }
   }
 }

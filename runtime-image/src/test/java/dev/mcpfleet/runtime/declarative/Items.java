@@ -43,8 +43,7 @@ public final class Items {
   public static ManifestItems of(String serverYaml, Map<String, String> env) {
     return ManifestItems.of(
         spec("server:\n" + serverYaml.indent(2)),
-        new HttpToolSettings(
-            HttpToolSettings.defaults().client(), java.util.List.of(), env::get, 1 << 20));
+        new HttpToolSettings(HttpToolSettings.defaults().client(), java.util.List.of(), env::get));
   }
 
   public static ManifestItems of(String serverYaml) {

@@ -67,7 +67,7 @@ class DefinitionLoaderTest {
   private static DefinitionLoader loader(McpProvider... providers) {
     return new DefinitionLoader(
         new HttpToolSettings(
-            HttpToolSettings.defaults().client(), List.of(), Map.<String, String>of()::get, 1024),
+            HttpToolSettings.defaults().client(), List.of(), Map.<String, String>of()::get),
         () -> List.of(providers));
   }
 

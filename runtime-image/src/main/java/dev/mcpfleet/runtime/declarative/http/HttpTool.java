@@ -2,6 +2,9 @@ package dev.mcpfleet.runtime.declarative.http;
 
 import dev.mcpfleet.api.spec.ToolSpec;
 import dev.mcpfleet.api.validation.EgressHosts;
+import dev.mcpfleet.runtime.http.client.HttpCallException;
+import dev.mcpfleet.runtime.http.client.UpstreamRequest;
+import dev.mcpfleet.runtime.http.client.UpstreamResponse;
 import dev.mcpfleet.runtime.pipeline.ClassifiedError;
 import dev.mcpfleet.runtime.spi.CallContext;
 import dev.mcpfleet.runtime.spi.McpTool;
@@ -9,22 +12,16 @@ import dev.mcpfleet.runtime.spi.ToolCall;
 import dev.mcpfleet.runtime.spi.ToolDescriptor;
 import dev.mcpfleet.runtime.spi.ToolResult;
 import dev.mcpfleet.runtime.template.Values;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A tool answered by an HTTP API: the request is built from the call's arguments, sent with the JDK
- * client blocking on the call's virtual thread, and the answer mapped to a result. Everything that
- * goes wrong upstream (4xx, 5xx, timeouts, refused connections, hosts outside the egress
- * allow-list) is a tool error that says what happened, never a protocol error.
+ * A tool answered by an HTTP API: the request is built from the call's arguments, sent with the
+ * runtime's {@link dev.mcpfleet.runtime.http.client.UpstreamHttpClient} (the call's virtual thread
+ * waits, the event loops do the I/O), and the answer mapped to a result. Everything that goes wrong
+ * upstream (4xx, 5xx, timeouts, refused connections, hosts outside the egress allow-list) is a tool
+ * error that says what happened, never a protocol error.
  */
 public final class HttpTool implements McpTool {
 
@@ -61,42 +58,45 @@ public final class HttpTool implements McpTool {
   @Override
   public ToolResult call(ToolCall call, CallContext context) throws InterruptedException {
     Values values = Values.of(call.arguments()).orElse(defaults);
-    HttpRequest.Builder builder;
+    UpstreamRequest http;
     try {
-      builder = request.build(values, timeout);
+      http = request.build(values, timeout);
+      settings.hooks().forEach(h -> h.addTo(http.headers(), context));
     } catch (IllegalArgumentException e) {
       return ToolResult.error("Cannot build the upstream request: " + e.getMessage());
     }
-    settings.hooks().forEach(h -> h.addTo(builder, context));
-    HttpRequest http = builder.build();
     URI uri = http.uri();
     if (!EgressHosts.permits(allowedHosts, uri.getHost())) {
       return ToolResult.error(Upstream.refusedHost(uri));
     }
-    HttpResponse<InputStream> answer;
-    String body;
+    UpstreamResponse answer;
     try {
-      answer = settings.client().get().send(http, HttpResponse.BodyHandlers.ofInputStream());
-      body = read(answer);
-    } catch (IOException e) {
-      return upstreamFailure(
-          ClassifiedError.UPSTREAM_UNAVAILABLE,
-          Upstream.failure(request.method(), uri, e, timeout));
+      answer = settings.client().send(http);
+    } catch (IllegalArgumentException e) {
+      return ToolResult.error("Cannot build the upstream request: " + e.getMessage());
+    } catch (HttpCallException e) {
+      String message = Upstream.failure(request.method(), uri, e);
+      return switch (e.reason()) {
+        case TOO_LARGE -> ToolResult.error(message);
+        case TIMEOUT, CONNECT_TIMEOUT, BUSY ->
+            upstreamFailure(ClassifiedError.UPSTREAM_TIMEOUT, message);
+        default -> upstreamFailure(ClassifiedError.UPSTREAM_UNAVAILABLE, message);
+      };
     }
-    int status = answer.statusCode();
+    int status = answer.status();
     if (status >= 300 && status < 400) {
       return ToolResult.error(
-          Upstream.redirect(
-              request.method(), uri, status, answer.headers().firstValue("Location").orElse(null)));
+          Upstream.redirect(request.method(), uri, status, answer.header("Location")));
     }
     if (status >= 500) {
       return upstreamFailure(
-          ClassifiedError.UPSTREAM_ERROR, Upstream.status(request.method(), uri, status, body));
+          ClassifiedError.UPSTREAM_ERROR,
+          Upstream.status(request.method(), uri, status, answer.text()));
     }
     if (status >= 400) {
-      return ToolResult.error(Upstream.status(request.method(), uri, status, body));
+      return ToolResult.error(Upstream.status(request.method(), uri, status, answer.text()));
     }
-    return response.map(body, isJson(answer), values);
+    return response.map(answer.text(), answer.isJson(), values);
   }
 
   /**
@@ -106,38 +106,5 @@ public final class HttpTool implements McpTool {
   private static ToolResult upstreamFailure(String code, String message) {
     return new ClassifiedError(ClassifiedError.Category.EXTERNAL_ERROR, code, message, null, null)
         .attachTo(ToolResult.error(message));
-  }
-
-  private String read(HttpResponse<InputStream> answer) throws IOException {
-    try (InputStream in = answer.body()) {
-      byte[] bytes =
-          in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxResponseBytes() + 1));
-      if (bytes.length > settings.maxResponseBytes()) {
-        throw new IOException(
-            "the answer is larger than " + settings.maxResponseBytes() + " bytes");
-      }
-      return new String(bytes, charset(answer));
-    }
-  }
-
-  private static boolean isJson(HttpResponse<?> answer) {
-    return answer
-        .headers()
-        .firstValue("Content-Type")
-        .map(t -> t.toLowerCase(Locale.ROOT).contains("json"))
-        .orElse(false);
-  }
-
-  private static Charset charset(HttpResponse<?> answer) {
-    String type = answer.headers().firstValue("Content-Type").orElse("");
-    int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
-    if (at >= 0) {
-      try {
-        return Charset.forName(type.substring(at + 8).replace("\"", "").split(";")[0].strip());
-      } catch (IllegalArgumentException e) {
-        return StandardCharsets.UTF_8;
-      }
-    }
-    return StandardCharsets.UTF_8;
   }
 }

@@ -2,11 +2,13 @@ package dev.mcpfleet.runtime.declarative.http;
 
 import dev.mcpfleet.api.spec.HttpHeaderSpec;
 import dev.mcpfleet.api.spec.HttpToolSpec;
+import dev.mcpfleet.runtime.http.client.UpstreamRequest;
 import dev.mcpfleet.runtime.template.Escapers;
 import dev.mcpfleet.runtime.template.Template;
 import dev.mcpfleet.runtime.template.Values;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,22 +64,21 @@ final class RequestTemplate {
    * @throws IllegalArgumentException when an argument cannot go where the template puts it (a line
    *     break in a header)
    */
-  HttpRequest.Builder build(Values values, Duration timeout) {
+  UpstreamRequest build(Values values, Duration timeout) {
     URI uri = URI.create(url.render(values));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+    HttpHeaders wire = UpstreamRequest.newHeaders();
     boolean typed = false;
     for (Header h : headers) {
-      request.header(h.name(), h.render(values));
+      wire.add(h.name(), h.render(values));
       typed |= h.name().equalsIgnoreCase("Content-Type");
     }
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
+    byte[] content = null;
+    if (body != null) {
       if (!typed) {
-        request.header("Content-Type", contentType);
+        wire.add("Content-Type", contentType);
       }
-      request.method(method, HttpRequest.BodyPublishers.ofString(body.render(values)));
+      content = body.render(values).getBytes(StandardCharsets.UTF_8);
     }
-    return request;
+    return new UpstreamRequest(method, uri, wire, content, timeout);
   }
 }

@@ -1,12 +1,7 @@
 package dev.mcpfleet.runtime.declarative.http;
 
-import java.net.ConnectException;
+import dev.mcpfleet.runtime.http.client.HttpCallException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.time.Duration;
 
 /** How an upstream failure is told to the model: what happened and where, in one sentence. */
 final class Upstream {
@@ -50,21 +45,23 @@ final class Upstream {
         + "); MCP Fleet does not follow redirects, so point the tool's url at the final address";
   }
 
-  static String failure(String method, URI uri, Exception e, Duration timeout) {
-    String what;
-    if (e instanceof HttpConnectTimeoutException) {
-      what = "could not connect in time";
-    } else if (e instanceof HttpTimeoutException) {
-      what = "did not answer within " + timeout.toMillis() + " ms";
-    } else if (e instanceof ConnectException) {
-      what = "refused the connection (is the service up and listening on " + port(uri) + "?)";
-    } else if (e instanceof UnknownHostException
-        || e.getCause() instanceof UnresolvedAddressException) {
-      what = "has a host name that does not resolve";
-    } else {
-      what = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-    return "The upstream is unavailable: " + method + " " + where(uri) + " " + what + ".";
+  static String failure(String method, URI uri, HttpCallException e) {
+    String request = method + " " + where(uri);
+    return switch (e.reason()) {
+      case REFUSED ->
+          "The upstream is unavailable: "
+              + request
+              + " refused the connection (is the service up and listening on "
+              + port(uri)
+              + "?).";
+      case TOO_LARGE ->
+          "The upstream's answer is too large: "
+              + request
+              + " "
+              + e.getMessage()
+              + "; ask for less (a filter or a page size in the url).";
+      default -> "The upstream is unavailable: " + request + " " + e.getMessage() + ".";
+    };
   }
 
   static String refusedHost(URI uri) {

@@ -225,7 +225,7 @@ class HttpToolTest {
                 "server: {name: s, tools: [{name: t, description: d, http: {url: \"%s\"}}]}"
                     .formatted(upstream.url("/text"))),
             HttpToolSettings.defaults()
-                .withHook((request, context) -> request.header("traceparent", "00-abc-def-01")));
+                .withHook((headers, context) -> headers.add("traceparent", "00-abc-def-01")));
 
     call(items.tools().get(0), "{}");
 
