@@ -45,6 +45,20 @@ class McpFleetLauncherIT {
     }
   }
 
+  @Test
+  void theRuntimeKeepsBothCompilersWithStartUpThresholds() {
+    // The JVM prints the settings it runs with; the launcher's own options come first, so a user's
+    // MCP_FLEET_JAVA_OPTS could still override them.
+    NodeHarness.Result flags =
+        Launcher.run(Map.of("MCP_FLEET_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+
+    assertThat(flags.exitCode()).as(flags.output()).isZero();
+    assertThat(flags.stdout())
+        .containsPattern("double CompileThresholdScaling += 10\\.0+ ")
+        .containsPattern("intx TieredStopAtLevel += 4 ")
+        .containsPattern("bool UseSerialGC += true ");
+  }
+
   private static void assertThatThePrintedCurlCommandListsTheTools(String printed) {
     String curl =
         printed
