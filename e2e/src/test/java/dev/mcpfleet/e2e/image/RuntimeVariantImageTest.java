@@ -52,4 +52,21 @@ class RuntimeVariantImageTest {
     // The build fails unless the runner the runtime's command line names is on the PATH.
     assertThat(text).containsPattern("(?m)^RUN .*" + parts[1] + " --version");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Dockerfile.node", "Dockerfile.python"})
+  void aVariantMakesTheStartUpCacheItsEntrypointUses(String file) throws IOException {
+    String training =
+        Files.readString(RuntimeImage.CONTEXT.resolve("Dockerfile"))
+            .lines()
+            .filter(line -> line.startsWith("RUN [\"java\", \"-XX:AOTCacheOutput="))
+            .findFirst()
+            .orElseThrow();
+
+    // The same training run as the runtime image, after the jar is copied in.
+    String text = Files.readString(RuntimeImage.CONTEXT.resolve(file));
+    assertThat(text).contains(training + "\n");
+    assertThat(text.indexOf(training))
+        .isGreaterThan(text.indexOf("COPY target/mcp-fleet-runtime.jar"));
+  }
 }
