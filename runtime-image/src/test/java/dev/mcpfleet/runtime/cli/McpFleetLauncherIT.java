@@ -46,15 +46,16 @@ class McpFleetLauncherIT {
   }
 
   @Test
-  void theRuntimeKeepsBothCompilersWithStartUpThresholds() {
-    // The JVM prints the settings it runs with; the launcher's own options come first, so a user's
-    // MCP_FLEET_JAVA_OPTS could still override them.
+  void theRuntimeKeepsBothCompilersAndTheirUsualThresholds() {
+    // The JVM prints the settings it runs with. Raised thresholds (CompileThresholdScaling=10)
+    // start a third sooner but served 5 % of the calls in the first 30 s of load
+    // (docs/performance.md).
     NodeHarness.Result flags =
         Launcher.run(Map.of("MCP_FLEET_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
     assertThat(flags.exitCode()).as(flags.output()).isZero();
     assertThat(flags.stdout())
-        .containsPattern("double CompileThresholdScaling += 10\\.0+ ")
+        .containsPattern("double CompileThresholdScaling += 1\\.0+ ")
         .containsPattern("intx TieredStopAtLevel += 4 ")
         .containsPattern("bool UseSerialGC += true ");
   }
