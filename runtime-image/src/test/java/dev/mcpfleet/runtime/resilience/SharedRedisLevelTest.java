@@ -50,6 +50,7 @@ class SharedRedisLevelTest {
     }
   }
 
+  /** A cache layer for "forecast" whose shared level is {@code link} (none when null). */
   private CacheLayer cacheOn(RedisLink link) {
     var registry = new SimpleMeterRegistry();
     return new CacheLayer(
@@ -96,20 +97,7 @@ class SharedRedisLevelTest {
   void callsOfACachedToolLeaveTheEventLoopOnlyWhenTheCacheWaitsForRedis() {
     FakeTool forecast = LayerFixtures.okTool("forecast");
     FakeTool clock = LayerFixtures.okTool("clock");
-    var registry = new SimpleMeterRegistry();
-    CacheLayer localOnly =
-        new CacheLayer(
-            Map.of(
-                "forecast",
-                new CacheLayer.Policy(Duration.ofMinutes(5), false, true, Duration.ofHours(1))),
-            new ResultCache(100, null, "mcpfleet:test:cache", Duration.ZERO, Clock.systemUTC()),
-            new CacheKeys("1.0.0"),
-            r -> r,
-            new CacheLayer.Counters(
-                registry.counter("local"),
-                registry.counter("shared"),
-                registry.counter("miss"),
-                registry.counter("stale")));
+    CacheLayer localOnly = cacheOn(null);
 
     assertThat(cacheOn(replicaA).mayBlock(forecast)).isTrue();
     assertThat(cacheOn(replicaA).mayBlock(clock)).as("not cached").isFalse();

@@ -36,21 +36,34 @@ class OutputSanitizationLayerTest {
     assertThat(text(result)).doesNotContain(SECRET).contains(Redactor.MASK);
   }
 
+  private static final String ECHO =
+      """
+      name: s
+      tools:
+        - name: echo
+          description: d
+          inputSchema: {type: object, properties: {message: {type: string}}}
+          text: {content: [{type: text, text: "{{message}}"}]}
+      """;
+
+  private static final String WEATHER_API =
+      """
+      name: s
+      tools:
+        - name: weather
+          description: d
+          inputSchema: {type: object, properties: {city: {type: string}}}
+          http: {url: "http://127.0.0.1:9/weather?city={{city}}"}
+      """;
+
+  private static McpTool manifestTool(String manifest) {
+    return Items.of(manifest).tools().get(0);
+  }
+
   @Test
   void aTextToolsAnswerIsNotRedactedSinceItHoldsOnlyTheManifestAndTheCallersArguments()
       throws Exception {
-    McpTool echo =
-        Items.of(
-                """
-                name: s
-                tools:
-                  - name: echo
-                    description: d
-                    inputSchema: {type: object, properties: {message: {type: string}}}
-                    text: {content: [{type: text, text: "{{message}}"}]}
-                """)
-            .tools()
-            .get(0);
+    McpTool echo = manifestTool(ECHO);
     String sent = "my password=hunter22 and " + SECRET;
 
     ToolResult result =
@@ -77,23 +90,15 @@ class OutputSanitizationLayerTest {
             LayerFixtures.context(Caller.ANONYMOUS));
 
     assertThat(upstream.selfContained()).isFalse();
+    assertThat(manifestTool(WEATHER_API).selfContained())
+        .as("an HTTP tool's answer comes from outside the server")
+        .isFalse();
     assertThat(text(result).strip()).isEqualTo("my password=[REDACTED] and [REDACTED]");
   }
 
   @Test
   void aTextToolsAnswerIsStillCappedToTheSizeLimit() throws Exception {
-    McpTool echo =
-        Items.of(
-                """
-                name: s
-                tools:
-                  - name: echo
-                    description: d
-                    inputSchema: {type: object, properties: {message: {type: string}}}
-                    text: {content: [{type: text, text: "{{message}}"}]}
-                """)
-            .tools()
-            .get(0);
+    McpTool echo = manifestTool(ECHO);
 
     ToolResult result =
         call(
