@@ -5,6 +5,7 @@ import dev.mcpfleet.bench.common.ImageEntrypoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +54,16 @@ public final class PodCommand {
           && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar(repo))) > 0) {
         return "the image's start-up cache " + cache.getFileName() + " (made earlier for this jar)";
       }
-      List<String> command = new ArrayList<>(training);
-      command.set(0, Launch.javaBinary());
+      // Written under another name and moved into place, as ./mcp-fleet does: a runtime started
+      // from the cache meanwhile (the launcher uses the same file) never maps half a cache.
+      Path partial =
+          cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid());
+      List<String> command = new ArrayList<>();
+      command.add(Launch.javaBinary());
+      training.stream()
+          .skip(1)
+          .map(w -> w.startsWith("-XX:AOTCacheOutput=") ? "-XX:AOTCacheOutput=" + partial : w)
+          .forEach(command::add);
       Files.createDirectories(log.getParent());
       Process run =
           new ProcessBuilder(command)
@@ -63,9 +72,12 @@ public final class PodCommand {
               .start();
       if (!run.waitFor(10, TimeUnit.MINUTES) || run.exitValue() != 0) {
         run.destroyForcibly();
+        Files.deleteIfExists(partial);
         throw new IllegalStateException(
             "the image's training run failed (see " + log + "): " + String.join(" ", command));
       }
+      Files.move(
+          partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return "the image's start-up cache " + cache.getFileName() + ", made by its training run";
     } catch (IOException e) {
       throw new IllegalStateException("cannot run the image's training run: " + e, e);
