@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpfleet.runtime.spi.Caller;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AttributeMap;
+import io.netty.util.DefaultAttributeMap;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
@@ -24,8 +26,21 @@ public interface HttpGuard {
    * @param path request path, without the query
    * @param headers request headers
    * @param remote the peer's address
+   * @param connection what guards remember between the requests of one connection (each under its
+   *     own {@link io.netty.util.AttributeKey}), e.g. the last API key that verified on it
    */
-  record RequestHead(String method, String path, HttpHeaders headers, InetSocketAddress remote) {}
+  record RequestHead(
+      String method,
+      String path,
+      HttpHeaders headers,
+      InetSocketAddress remote,
+      AttributeMap connection) {
+
+    /** A request whose connection remembers nothing between requests. */
+    public RequestHead(String method, String path, HttpHeaders headers, InetSocketAddress remote) {
+      this(method, path, headers, remote, new DefaultAttributeMap());
+    }
+  }
 
   /** A guard's decision. */
   sealed interface Decision {}

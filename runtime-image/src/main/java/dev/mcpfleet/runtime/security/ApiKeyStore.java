@@ -70,17 +70,40 @@ public final class ApiKeyStore implements HealthCheck, AutoCloseable {
     return store;
   }
 
+  /**
+   * A key that verified: its caller, and the keys it was checked against ({@link #isCurrent} says
+   * whether they still are the store's keys).
+   */
+  public record Verification(String caller, Object keys) {}
+
   /** The caller whose key this is, comparing against every key in constant time. */
   public Optional<String> callerFor(String presentedKey) {
+    return verify(presentedKey).map(Verification::caller);
+  }
+
+  /**
+   * Checks a key against every key in constant time; the verification names the keys it was checked
+   * against, so a caller may remember it until they change.
+   */
+  public Optional<Verification> verify(String presentedKey) {
+    Snapshot keys = snapshot;
     byte[] digest = sha256(presentedKey);
     String match = null;
-    for (Entry entry : snapshot.entries()) {
+    for (Entry entry : keys.entries()) {
       // No early exit: the time taken does not depend on which key matched.
       if (MessageDigest.isEqual(digest, entry.digest()) && match == null) {
         match = entry.caller();
       }
     }
-    return Optional.ofNullable(match);
+    return match == null ? Optional.empty() : Optional.of(new Verification(match, keys));
+  }
+
+  /**
+   * Whether the keys a verification was made against are still this store's keys: false once a key
+   * was added, removed or rotated (re-reading unchanged files keeps them current).
+   */
+  public boolean isCurrent(Verification verification) {
+    return verification.keys() == snapshot;
   }
 
   /** The key values themselves, so the output sanitizer can redact them. */
@@ -120,10 +143,29 @@ public final class ApiKeyStore implements HealthCheck, AutoCloseable {
       return;
     }
     Snapshot previous = snapshot;
+    if (sameKeys(previous.entries(), entries)) {
+      // The periodic re-read found nothing new: keep the snapshot, so that verifications
+      // remembered by connections (and the redactor's set of values) stay valid.
+      return;
+    }
     snapshot = new Snapshot(List.copyOf(entries), Set.copyOf(callers), Set.copyOf(values));
     if (!previous.callers().equals(callers) || previous.entries().size() != entries.size()) {
       LOG.info("API keys loaded from {}: {} keys for callers {}", dir, entries.size(), callers);
     }
+  }
+
+  private static boolean sameKeys(List<Entry> before, List<Entry> now) {
+    if (before.size() != now.size()) {
+      return false;
+    }
+    for (int i = 0; i < now.size(); i++) {
+      Entry a = before.get(i);
+      Entry b = now.get(i);
+      if (!a.caller().equals(b.caller()) || !MessageDigest.isEqual(a.digest(), b.digest())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,13 +1,15 @@
 package dev.mcpfleet.runtime.security;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpfleet.runtime.observability.JsonLine;
 import dev.mcpfleet.runtime.observability.RequestContextLayer;
 import dev.mcpfleet.runtime.pipeline.AccessPolicy;
 import dev.mcpfleet.runtime.protocol.Json;
 import dev.mcpfleet.runtime.spi.Caller;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -30,10 +32,33 @@ public final class AuditLog {
 
   private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
 
-  private static final String[] CALLER_KINDS =
+  // The names and the fixed values of every line, quoted and encoded once (Jackson keeps their
+  // UTF-8
+  // bytes), so that a line costs encoding only its own values.
+  private static final SerializedString[] CALLER_KINDS =
       java.util.Arrays.stream(Caller.Kind.values())
-          .map(k -> k.name().toLowerCase(Locale.ROOT))
-          .toArray(String[]::new);
+          .map(k -> new SerializedString(k.name().toLowerCase(Locale.ROOT)))
+          .toArray(SerializedString[]::new);
+  private static final SerializedString TIMESTAMP = new SerializedString("@timestamp");
+  private static final SerializedString LEVEL = new SerializedString("level");
+  private static final SerializedString INFO = new SerializedString("INFO");
+  private static final SerializedString LOGGER_NAME = new SerializedString("logger_name");
+  private static final SerializedString AUDIT_LOGGER = new SerializedString(LOGGER);
+  private static final SerializedString MESSAGE = new SerializedString("message");
+  private static final SerializedString AUDIT_ACTION = new SerializedString("audit");
+  private static final SerializedString REQUEST_ID = new SerializedString("requestId");
+  private static final SerializedString CALLER = new SerializedString("caller");
+  private static final SerializedString CALLER_KIND = new SerializedString("callerKind");
+  private static final SerializedString TRACE_ID = new SerializedString("traceId");
+  private static final SerializedString TOOL = new SerializedString("tool");
+  private static final SerializedString OUTCOME = new SerializedString("outcome");
+  private static final SerializedString CODE = new SerializedString("code");
+  private static final SerializedString DURATION_MS = new SerializedString("durationMs");
+  private static final SerializedString TOOL_CALL = new SerializedString("tool call");
+  private static final SerializedString ACCESS_DENIED = new SerializedString("access denied");
+  private static final SerializedString TOOLS_CALL = new SerializedString("tools/call");
+  private static final SerializedString RESOURCES_READ = new SerializedString("resources/read");
+  private static final SerializedString PROMPTS_GET = new SerializedString("prompts/get");
 
   private final boolean enabled;
   private final boolean includeArguments;
@@ -73,18 +98,19 @@ public final class AuditLog {
       return;
     }
     AUDIT.info(
+        "{}",
         line(
-            "tool call",
-            "tools/call",
+            TOOL_CALL,
+            TOOLS_CALL,
             caller,
             requestId,
             g -> {
-              g.writeStringField("tool", tool);
-              g.writeStringField("outcome", outcome);
+              field(g, TOOL, tool);
+              field(g, OUTCOME, outcome);
               if (code != null) {
-                g.writeStringField("code", code);
+                field(g, CODE, code);
               }
-              g.writeFieldName("durationMs");
+              g.writeFieldName(DURATION_MS);
               g.writeNumber(milliseconds(durationNanos));
               if (includeArguments && arguments != null) {
                 g.writeFieldName("arguments");
@@ -103,15 +129,16 @@ public final class AuditLog {
     if (!enabled || !AUDIT.isInfoEnabled()) {
       return;
     }
-    String action =
+    SerializedString action =
         switch (kind) {
-          case TOOL -> "tools/call";
-          case RESOURCE -> "resources/read";
-          case PROMPT -> "prompts/get";
+          case TOOL -> TOOLS_CALL;
+          case RESOURCE -> RESOURCES_READ;
+          case PROMPT -> PROMPTS_GET;
         };
     AUDIT.info(
+        "{}",
         line(
-            "access denied",
+            ACCESS_DENIED,
             action,
             caller,
             requestId,
@@ -138,30 +165,48 @@ public final class AuditLog {
 
   /**
    * One audit line: a complete JSON object written with Jackson's streaming generator (no map, no
-   * marker), with the fields every line has, then {@code fields}.
+   * marker) straight to UTF-8 bytes (no text, then bytes of it), with the fields every line has,
+   * then {@code fields}.
    */
-  private static String line(
-      String message, String action, Caller caller, String requestId, Json.Writer fields) {
-    StringWriter text = new StringWriter(320);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(text)) {
+  private static JsonLine line(
+      SerializedString message,
+      SerializedString action,
+      Caller caller,
+      String requestId,
+      Json.Writer fields) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(384);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(bytes)) {
       g.writeStartObject();
-      g.writeStringField("@timestamp", AuditTimestamps.format(Instant.now()));
-      g.writeStringField("level", "INFO");
-      g.writeStringField("logger_name", LOGGER);
-      g.writeStringField("message", message);
-      g.writeStringField("audit", action);
-      g.writeStringField("requestId", requestId);
-      g.writeStringField("caller", caller.id());
-      g.writeStringField("callerKind", CALLER_KINDS[caller.kind().ordinal()]);
+      field(g, TIMESTAMP, AuditTimestamps.format(Instant.now()));
+      field(g, LEVEL, INFO);
+      field(g, LOGGER_NAME, AUDIT_LOGGER);
+      field(g, MESSAGE, message);
+      field(g, AUDIT_ACTION, action);
+      field(g, REQUEST_ID, requestId);
+      field(g, CALLER, caller.id());
+      field(g, CALLER_KIND, CALLER_KINDS[caller.kind().ordinal()]);
       String traceId = MDC.get(RequestContextLayer.TRACE_ID);
       if (traceId != null) {
-        g.writeStringField("traceId", traceId);
+        field(g, TRACE_ID, traceId);
       }
       fields.write(g);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an audit line", e);
     }
-    return text.toString();
+    bytes.write('\n');
+    return new JsonLine(bytes.toByteArray());
+  }
+
+  private static void field(JsonGenerator g, SerializedString name, String value)
+      throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void field(JsonGenerator g, SerializedString name, SerializedString value)
+      throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
   }
 }

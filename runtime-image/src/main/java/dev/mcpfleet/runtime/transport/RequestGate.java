@@ -101,7 +101,7 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
       return false;
     }
     Pipeline layers = pipeline.get();
-    Judgement judgement = judge(request, path, remote, layers);
+    Judgement judgement = judge(ctx, request, path, remote, layers);
     if (judgement instanceof Admit admit) {
       ctx.channel()
           .attr(Admission.KEY)
@@ -132,7 +132,11 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
 
   /** Admits the request as the caller the guards establish, or says why it is refused. */
   private Judgement judge(
-      HttpRequest request, String path, InetSocketAddress remote, Pipeline layers) {
+      ChannelHandlerContext ctx,
+      HttpRequest request,
+      String path,
+      InetSocketAddress remote,
+      Pipeline layers) {
     HttpHeaders headers = request.headers();
     if (request.decoderResult().isFailure()) {
       return Refusal.of(HttpResponseStatus.BAD_REQUEST, "Malformed HTTP request");
@@ -158,7 +162,7 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
           method + " is not served at " + path + "; send JSON-RPC messages with POST",
           Map.of("Allow", "POST, GET, DELETE"));
     }
-    var head = new HttpGuard.RequestHead(method.name(), path, headers, remote);
+    var head = new HttpGuard.RequestHead(method.name(), path, headers, remote, ctx.channel());
     Caller caller = Caller.ANONYMOUS;
     for (HttpGuard guard : layers.guards()) {
       switch (guard.check(head, caller)) {

@@ -8,6 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.mcpfleet.runtime.observability.HealthCheck;
 import dev.mcpfleet.runtime.pipeline.HttpGuard;
 import dev.mcpfleet.runtime.spi.Caller;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AttributeMap;
+import io.netty.util.DefaultAttributeMap;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +48,14 @@ class ApiKeyAuthenticatorTest {
 
   private HttpGuard.Decision present(Map<String, String> headers) {
     return authenticator.check(head(headers), Caller.ANONYMOUS);
+  }
+
+  private HttpGuard.Decision presentOn(AttributeMap connection, String authorization) {
+    HttpHeaders headers = new DefaultHttpHeaders().add("Authorization", authorization);
+    var head =
+        new HttpGuard.RequestHead(
+            "POST", "/mcp", headers, new InetSocketAddress("127.0.0.1", 40000), connection);
+    return authenticator.check(head, Caller.ANONYMOUS);
   }
 
   private static String callerOf(HttpGuard.Decision decision) {
@@ -118,6 +131,62 @@ class ApiKeyAuthenticatorTest {
     assertThat(present(Map.of("X-API-Key", "key-ci-0123456789")))
         .isInstanceOf(HttpGuard.Reject.class);
     assertThat(callerOf(present(Map.of("X-API-Key", "key-ci-rotated-99999")))).isEqualTo("ci-bot");
+  }
+
+  @Test
+  void aConnectionRemembersTheCallerOfItsVerifiedKey() {
+    AttributeMap connection = new DefaultAttributeMap();
+
+    HttpGuard.Decision first = presentOn(connection, "Bearer key-ci-0123456789");
+    HttpGuard.Decision second = presentOn(connection, "Bearer key-ci-0123456789");
+
+    assertThat(callerOf(first)).isEqualTo("ci-bot");
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void rotatedAwayKeyIsRefusedOnTheConnectionThatUsedIt() throws Exception {
+    AttributeMap connection = new DefaultAttributeMap();
+    assertThat(callerOf(presentOn(connection, "Bearer key-ci-0123456789"))).isEqualTo("ci-bot");
+
+    Files.writeString(dir.resolve("ci-bot"), "key-ci-rotated-99999\n");
+    store.reload();
+
+    assertThat(presentOn(connection, "Bearer key-ci-0123456789"))
+        .isInstanceOf(HttpGuard.Reject.class);
+    assertThat(callerOf(presentOn(connection, "Bearer key-ci-rotated-99999"))).isEqualTo("ci-bot");
+  }
+
+  @Test
+  void anotherKeyOnTheSameConnectionIsCheckedAgain() {
+    AttributeMap connection = new DefaultAttributeMap();
+    assertThat(callerOf(presentOn(connection, "Bearer alice-new-key-0002"))).isEqualTo("alice");
+
+    assertThat(presentOn(connection, "Bearer alice-new-key-0003"))
+        .isInstanceOf(HttpGuard.Reject.class);
+    assertThat(callerOf(presentOn(connection, "Bearer key-ci-0123456789"))).isEqualTo("ci-bot");
+    assertThat(callerOf(presentOn(connection, "Bearer alice-new-key-0002"))).isEqualTo("alice");
+  }
+
+  @Test
+  void reReadingUnchangedKeysKeepsVerificationsCurrent() throws Exception {
+    ApiKeyStore.Verification verified = store.verify("key-ci-0123456789").orElseThrow();
+
+    store.reload();
+    assertThat(store.isCurrent(verified)).isTrue();
+
+    Files.writeString(dir.resolve("new-team"), "key-new-team-00000\n");
+    store.reload();
+    assertThat(store.isCurrent(verified)).isFalse();
+  }
+
+  @Test
+  void keysOfAnotherStoreAreNotCurrent() throws Exception {
+    ApiKeyStore.Verification verified = store.verify("key-ci-0123456789").orElseThrow();
+
+    try (ApiKeyStore other = ApiKeyStore.open(dir)) {
+      assertThat(other.isCurrent(verified)).isFalse();
+    }
   }
 
   @Test
