@@ -5,6 +5,7 @@ import static dev.mcpfleet.runtime.layers.LayeredServer.failed;
 import static dev.mcpfleet.runtime.layers.LayeredServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.mcpfleet.runtime.security.JwksServer;
 import dev.mcpfleet.runtime.spi.ToolResult;
@@ -12,6 +13,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -96,6 +98,34 @@ class SecurityEndToEndTest {
       assertThat(server.post(Map.of()).statusCode()).isEqualTo(401);
       assertThat(server.post(Map.of("X-API-Key", "wrong-key-000000000")).statusCode())
           .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aRotatedAwayKeyIsRefusedOnTheConnectionThatUsedIt() throws Exception {
+    Files.writeString(keys.resolve("bob"), "bob-key-01234567890\n");
+    String security = "auth: {mode: apiKey, apiKey: {secretRef: guarded-keys}}";
+    try (LayeredServer server =
+        LayeredServer.start(manifest(security), Map.of("MCP_API_KEYS_DIR", keys.toString()))) {
+      // One client, one kept-alive connection: the key verifies once and is remembered on it.
+      // (A bare ping gets past authentication, then the protocol's own answer: anything but 401.)
+      assertThat(server.post(Map.of("X-API-Key", "bob-key-01234567890")).statusCode())
+          .isNotEqualTo(401);
+      assertThat(server.post(Map.of("X-API-Key", "bob-key-01234567890")).statusCode())
+          .isNotEqualTo(401);
+
+      // Rotation: bob's key replaced, carol added; the health report says when the keys were read
+      // again (asked without a key, so the connection still remembers bob's old one).
+      Files.writeString(keys.resolve("bob"), "bob-key-rotated-000001\n");
+      Files.writeString(keys.resolve("carol"), "carol-key-0123456789\n");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> server.get("/health").body().contains("2 keys for 2 callers"));
+
+      assertThat(server.post(Map.of("X-API-Key", "bob-key-01234567890")).statusCode())
+          .isEqualTo(401);
+      assertThat(server.post(Map.of("X-API-Key", "bob-key-rotated-000001")).statusCode())
+          .isNotEqualTo(401);
     }
   }
 
